@@ -1,0 +1,174 @@
+// Domain types shared by every stage. Stages depend on these, never on each
+// other's internals; only the composition root (cli, use cases) wires stages.
+
+/** A feed as the config or a catalog file declares it. */
+export interface FeedSource {
+  name: string;
+  /** http(s) URL or a local file path (resolved against the config file). */
+  url: string;
+  homepage?: string;
+  tags: string[];
+}
+
+/** One entry as the parser saw it, before any cleaning. Every field may be missing or hostile. */
+export interface RawItem {
+  guid?: string;
+  link?: string;
+  title?: string;
+  /** HTML (or text) from description/content/summary; untrusted. */
+  summary?: string;
+  /** The date string the feed gave, unparsed (one bad date must not drop the feed). */
+  date?: string;
+  author?: string;
+}
+
+/** A cleaned item ready to be stored. */
+export interface NewItem {
+  feedId: number;
+  guid: string;
+  /** Link as given (absolute, http(s) only) or null. */
+  url: string | null;
+  /** Link without tracking parameters and fragment; the dedupe key across feeds. */
+  canonicalUrl: string | null;
+  title: string;
+  /** Sanitized HTML: safe to put into a mail unescaped. */
+  summaryHtml: string;
+  /** Plain-text excerpt with a length cap. */
+  excerpt: string;
+  publishedAt: Date;
+  firstSeenAt: Date;
+  /** Hash of normalised title + excerpt; the dedupe key for re-posted items. */
+  contentHash: string;
+  tags: string[];
+  /**
+   * True for a new feed's back catalogue: recorded so it is never offered
+   * again, but never eligible for an edition.
+   */
+  seenOnly: boolean;
+}
+
+export interface StoredItem extends NewItem {
+  id: number;
+  /** The feed's display name. */
+  source: string;
+}
+
+export type FeedFetchStatus = 'ok' | 'not-modified' | 'failed';
+
+export interface FeedRecord {
+  id: number;
+  url: string;
+  name: string;
+  homepage: string | null;
+  tags: string[];
+  etag: string | null;
+  lastModified: string | null;
+  lastStatus: FeedFetchStatus | null;
+  lastError: string | null;
+  failureStreak: number;
+  lastFetchedAt: Date | null;
+  /** Set after 410 Gone; a paused feed is not fetched. */
+  paused: boolean;
+  createdAt: Date;
+}
+
+export type SubscriberStatus = 'pending' | 'active' | 'unsubscribed' | 'bounced';
+
+export interface SubscriberPreferences {
+  digests?: string[];
+  regions?: string[];
+  topics?: string[];
+}
+
+export interface Subscriber {
+  id: number;
+  /** Normalised (trimmed, domain lower-cased). Unique. */
+  email: string;
+  name: string | null;
+  status: SubscriberStatus;
+  preferences: SubscriberPreferences;
+  consentAt: Date | null;
+  consentSource: string | null;
+  createdAt: Date;
+}
+
+/** built: items chosen, deliveries may not exist yet; sending: ledger filled; sent: no pending row left. */
+export type EditionStatus = 'built' | 'sending' | 'sent';
+
+export interface Edition {
+  id: number;
+  digest: string;
+  /** Schedule slot key, unique per digest (ISO time of the slot or of a manual run). */
+  slot: string;
+  windowStart: Date;
+  windowEnd: Date;
+  subject: string;
+  itemIds: number[];
+  /** The edition model as rendered, so a resumed send mails exactly the same content. */
+  model: EditionModel;
+  status: EditionStatus;
+  createdAt: Date;
+}
+
+export type DeliveryStatus = 'pending' | 'sent' | 'failed' | 'skipped';
+
+/** One pending delivery with what is needed to mail it. */
+export interface DeliveryTarget {
+  deliveryId: number;
+  subscriberId: number;
+  email: string;
+  name: string | null;
+  preferences: SubscriberPreferences;
+  attempts: number;
+}
+
+// ---- The edition model: what templates see (and `dispatch preview --json` prints). ----
+
+export interface ItemView {
+  id: number;
+  source: string;
+  title: string;
+  /** http(s) only, else null: templates may put it in href without checks. */
+  url: string | null;
+  /** Sanitized by curate; the only HTML a template outputs unescaped. */
+  summaryHtml: string;
+  excerpt: string;
+  publishedAt: string;
+  countries: string[];
+  regions: string[];
+  topics: string[];
+}
+
+export interface StoryView {
+  id: string;
+  headline: ItemView;
+  /** Other outlets' items on the same story ("also reported by"). */
+  alsoReportedBy: ItemView[];
+}
+
+export interface SectionView {
+  key: string;
+  title: string;
+  stories: StoryView[];
+}
+
+export interface EditionModel {
+  digest: { name: string; title: string };
+  editionId: number | null;
+  subject: string;
+  preheader: string;
+  /** ISO time the edition was built. */
+  date: string;
+  sections: SectionView[];
+  itemCount: number;
+}
+
+/** Per-recipient data for the single Handlebars fill. */
+export interface RecipientView {
+  email: string;
+  name: string | null;
+  unsubscribeUrl: string;
+  preferencesUrl: string;
+  /** Archived edition ("view in browser"). */
+  viewInBrowserUrl: string;
+}
