@@ -1,0 +1,148 @@
+// Feed summaries are hostile HTML that ends up unescaped in a mail, so they go
+// through an allowlist: a few text-level tags, links and (real) images only.
+import sanitizeHtml from 'sanitize-html';
+import { cleanLinkUrl } from './canonical-url.js';
+
+const DROP = 'dispatch-drop'; // a tag name no allowlist contains: the element goes, its text stays
+
+/** Elements whose content is not prose (or is hostile): dropped with everything inside. */
+const DROP_WITH_CONTENT = [
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'textarea',
+  'select',
+  'option',
+  'iframe',
+  'frame',
+  'frameset',
+  'object',
+  'embed',
+  'applet',
+  'form',
+  'button',
+  'svg',
+  'math',
+  'head',
+  'title',
+  'xmp',
+  'noembed',
+  'noframes',
+];
+
+/** Images that are (almost certainly) tracking pixels or feed furniture, by URL. */
+const PIXEL_URL_PATTERNS = [
+  /^https?:\/\/feeds\.feedburner\.com\/~r\//i,
+  /^https?:\/\/feeds\.feedburner\.com\/~ff\//i,
+  /^https?:\/\/pixel\./i,
+  /^https?:\/\/stats\.wordpress\.com\//i,
+  /^https?:\/\/pixel\.wp\.com\//i,
+  /^https?:\/\/[^/]*doubleclick\.net\//i,
+  /^https?:\/\/[^/]*google-analytics\.com\//i,
+  /^https?:\/\/[^/]*\.list-manage\.com\/track\//i,
+  /^https?:\/\/[^/]*\/(?:pixel|tracking|track|beacon|open)\.(?:gif|png|php)(?:[?#]|$)/i,
+  /\/(?:1x1|spacer|blank|transparent)\.(?:gif|png)(?:[?#]|$)/i,
+  /^https?:\/\/[^/]*\/wf\/open\?/i, // SendGrid opens
+];
+
+const MAX_ALT_LENGTH = 300;
+
+/**
+ * Sanitizes untrusted summary HTML into markup that is safe to put into a mail
+ * unescaped. Relative `href`/`src` are resolved against `baseUrl` (the item
+ * link, else the feed URL); links lose tracking parameters and get
+ * `rel="noopener noreferrer"`; anything that is not http(s) or mailto goes.
+ * Images survive only with an absolute http(s) `src` and not as tracking pixels.
+ */
+export function sanitizeSummary(html: string, baseUrl: string | null): string {
+  if (typeof html !== 'string' || html.trim() === '') return '';
+  const out = sanitizeHtml(html, {
+    allowedTags: ['p', 'br', 'a', 'strong', 'em', 'b', 'i', 'u', 'ul', 'ol', 'li', 'blockquote', 'img', 'h3', 'h4', 'figure', 'figcaption', 'cite', 'q', 'code', 'pre', 'sub', 'sup', 'div', 'span', 'hr'],
+    allowedAttributes: {
+      a: ['href', 'rel', 'title'],
+      img: ['src', 'alt', 'width', 'height'],
+    },
+    // Belt and braces: transformTags below already rewrote every URL to http(s)/mailto.
+    allowedSchemes: ['http', 'https', 'mailto'],
+    allowedSchemesByTag: { img: ['http', 'https'] },
+    allowedSchemesAppliedToAttributes: ['href', 'src'],
+    allowProtocolRelative: false,
+    disallowedTagsMode: 'discard',
+    nonTextTags: DROP_WITH_CONTENT,
+    parseStyleAttributes: false,
+    transformTags: {
+      h1: 'h3',
+      h2: 'h3',
+      h5: 'h4',
+      h6: 'h4',
+      // Layout tables become blocks so cells do not run together; no table markup reaches a mail.
+      tr: 'div',
+      td: 'span',
+      th: 'span',
+      section: 'div',
+      article: 'div',
+      header: 'div',
+      footer: 'div',
+      aside: 'div',
+      main: 'div',
+      dt: 'div',
+      dd: 'div',
+      a: (tagName, attribs) => {
+        const href = safeLink(attribs.href, baseUrl);
+        // An anchor whose target is unsafe is unwrapped: its text stays, the link goes.
+        if (!href) return { tagName: DROP, attribs: {} };
+        const kept: Record<string, string> = { href, rel: 'noopener noreferrer' };
+        if (attribs.title) kept.title = attribs.title;
+        return { tagName, attribs: kept };
+      },
+      img: (tagName, attribs) => {
+        const src = attribs.src ? cleanLinkUrl(attribs.src, baseUrl) : null;
+        if (!src || isTrackingPixel(src, attribs)) return { tagName: DROP, attribs: {} };
+        const kept: Record<string, string> = { src, alt: (attribs.alt ?? '').slice(0, MAX_ALT_LENGTH) };
+        const width = dimension(attribs.width);
+        const height = dimension(attribs.height);
+        if (width !== null) kept.width = String(width);
+        if (height !== null) kept.height = String(height);
+        return { tagName, attribs: kept };
+      },
+    },
+  });
+  return out.trim();
+}
+
+function safeLink(href: string | undefined, baseUrl: string | null): string | null {
+  if (!href) return null;
+  const trimmed = href.trim();
+  if (/^mailto:/i.test(trimmed)) {
+    // mailto: links keep only the address part; headers like ?body= are how
+    // phishing pre-fills a message, and a mail digest has no use for them.
+    const address = trimmed.slice('mailto:'.length).split('?')[0] ?? '';
+    return /^[^\s<>"'@]+@[^\s<>"'@]+$/.test(decodeSafe(address)) ? `mailto:${address}` : null;
+  }
+  return cleanLinkUrl(trimmed, baseUrl);
+}
+
+function isTrackingPixel(src: string, attribs: Record<string, string | undefined>): boolean {
+  const width = dimension(attribs.width);
+  const height = dimension(attribs.height);
+  if ((width !== null && width <= 2) || (height !== null && height <= 2)) return true;
+  const style = (attribs.style ?? '').toLowerCase().replace(/\s+/g, '');
+  if (/display:none|visibility:hidden|(?:^|;)(?:width|height):[0-2](?:px)?(?:;|$)/.test(style)) return true;
+  return PIXEL_URL_PATTERNS.some((re) => re.test(src));
+}
+
+/** A width/height attribute as a whole number of pixels, or null when absent or not a number. */
+function dimension(value: string | undefined): number | null {
+  if (value === undefined) return null;
+  const m = /^\s*(\d{1,5})(?:\.\d+)?\s*(?:px)?\s*$/i.exec(value);
+  return m ? Number(m[1]) : null;
+}
+
+function decodeSafe(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
