@@ -1,0 +1,14 @@
+// The store stage: Kysely repositories over SQLite (default) or PostgreSQL.
+export { openStore, resolveDatabaseTarget } from './open-store.js';
+export type { DatabaseTarget, OpenStoreOptions } from './open-store.js';
+export type {
+  AddSubscriberResult,
+  DeliveryCounts,
+  DeliveryRepository,
+  EditionRepository,
+  FeedFetchOutcome,
+  FeedRepository,
+  ItemRepository,
+  Store,
+  SubscriberRepository,
+} from '../shared/store.js';

@@ -1,0 +1,15 @@
+// Migrations live in code (no folder scanning), so they survive bundling and
+// run the same from src/ under vitest and from dist/ after tsc.
+import type { Migration, MigrationProvider } from 'kysely';
+import type { SqlDialect } from './dialect.js';
+import { initialMigration } from './migrations/001-initial.js';
+
+export function migrationProvider(dialect: SqlDialect): MigrationProvider {
+  return {
+    async getMigrations(): Promise<Record<string, Migration>> {
+      return {
+        '001-initial': initialMigration(dialect),
+      };
+    },
+  };
+}

@@ -1,0 +1,91 @@
+// Table shapes as Kysely sees them. Portable on purpose: timestamps are
+// ISO-8601 UTC text (lexicographic order = time order in both dialects), JSON
+// is text, booleans are integers 0/1. Repositories map rows to domain types.
+import type { Generated } from 'kysely';
+
+export interface FeedsTable {
+  id: Generated<number>;
+  /** The URL the feed was declared with (config/catalog); the upsert key. */
+  url: string;
+  /** Set after a permanent redirect: the URL to fetch from now on. */
+  fetch_url: string | null;
+  name: string;
+  homepage: string | null;
+  /** JSON string[] */
+  tags: string;
+  etag: string | null;
+  last_modified: string | null;
+  last_status: string | null;
+  last_error: string | null;
+  failure_streak: Generated<number>;
+  last_fetched_at: string | null;
+  paused: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ItemsTable {
+  id: Generated<number>;
+  feed_id: number;
+  guid: string;
+  url: string | null;
+  canonical_url: string | null;
+  title: string;
+  summary_html: string;
+  excerpt: string;
+  published_at: string;
+  first_seen_at: string;
+  content_hash: string;
+  /** JSON string[] */
+  tags: string;
+  seen_only: number;
+}
+
+export interface SubscribersTable {
+  id: Generated<number>;
+  email: string;
+  name: string | null;
+  status: string;
+  /** JSON SubscriberPreferences */
+  preferences: string;
+  consent_at: string | null;
+  consent_source: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface EditionsTable {
+  id: Generated<number>;
+  digest: string;
+  slot: string;
+  window_start: string;
+  window_end: string;
+  subject: string;
+  /** JSON number[] */
+  item_ids: string;
+  /** JSON EditionModel */
+  model: string;
+  status: string;
+  created_at: string;
+}
+
+export interface DeliveriesTable {
+  id: Generated<number>;
+  edition_id: number;
+  subscriber_id: number;
+  status: string;
+  attempts: Generated<number>;
+  last_reply: string | null;
+  message_id: string | null;
+  last_attempt_at: string | null;
+  sent_at: string | null;
+  created_at: string;
+}
+
+export interface DatabaseSchema {
+  feeds: FeedsTable;
+  items: ItemsTable;
+  subscribers: SubscribersTable;
+  editions: EditionsTable;
+  deliveries: DeliveriesTable;
+}
