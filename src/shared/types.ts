@@ -26,7 +26,7 @@ export interface RawItem {
 export interface NewItem {
   feedId: number;
   guid: string;
-  /** Link as given (absolute, http(s) only) or null. */
+  /** Link as given minus tracking parameters (absolute, http(s) only), or null. */
   url: string | null;
   /** Link without tracking parameters and fragment; the dedupe key across feeds. */
   canonicalUrl: string | null;
