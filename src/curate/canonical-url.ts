@@ -106,9 +106,9 @@ function parseHttpUrl(url: string, base?: string | null): URL | null {
   if (trimmed === '' || trimmed.length > MAX_URL_LENGTH) return null;
   let parsed: URL;
   try {
-    // A base that is itself not a URL (a local feed path) throws; relative links
-    // then have nothing to resolve against and are dropped.
-    parsed = base ? new URL(trimmed, base) : new URL(trimmed);
+    // An absolute URL stands on its own. Only a relative one needs the base, and
+    // a base that is itself not a URL (a local feed path) makes it unusable.
+    parsed = URL.canParse(trimmed) || !base ? new URL(trimmed) : new URL(trimmed, base);
   } catch {
     return null;
   }

@@ -74,3 +74,10 @@ describe('cleanLinkUrl', () => {
     expect(cleanLinkUrl('https://e.org/a?z=1&utm_source=x&a=2#section-3')).toBe('https://e.org/a?z=1&a=2#section-3');
   });
 });
+
+describe('absolute links from a local feed file', () => {
+  it('keeps an absolute link when the base is a file path', () => {
+    expect(canonicalUrl('https://news.example.org/a?utm_source=x#top', '/srv/feeds/desk.xml')).toBe('https://news.example.org/a');
+    expect(canonicalUrl('/relative', '/srv/feeds/desk.xml')).toBeNull();
+  });
+});
