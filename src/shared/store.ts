@@ -120,6 +120,8 @@ export interface DeliveryRepository {
   markSent(deliveryId: number, r: { messageId: string; reply: string; at: Date }): Promise<void>;
   /** Permanent failure; with bounce=true the subscriber becomes 'bounced'. */
   markFailed(deliveryId: number, r: { reply: string; at: Date; bounce: boolean }): Promise<void>;
+  /** Nothing to send to this subscriber (e.g. an empty personal copy); never retried. */
+  markSkipped(deliveryId: number, r: { reason: string; at: Date }): Promise<void>;
   /** A temporary failure: attempts + 1, reply kept, row stays pending. */
   recordAttempt(deliveryId: number, r: { reply: string; at: Date }): Promise<void>;
   counts(editionId: number): Promise<DeliveryCounts>;

@@ -133,6 +133,15 @@ export function deliveryRepository(db: Kysely<DatabaseSchema>): DeliveryReposito
       });
     },
 
+    async markSkipped(deliveryId: number, r: { reason: string; at: Date }): Promise<void> {
+      await db
+        .updateTable('deliveries')
+        .set({ status: 'skipped', last_reply: r.reason, last_attempt_at: toIso(r.at) })
+        .where('id', '=', deliveryId)
+        .where('status', '=', 'pending')
+        .execute();
+    },
+
     async recordAttempt(deliveryId: number, r: { reply: string; at: Date }): Promise<void> {
       await db
         .updateTable('deliveries')

@@ -1,0 +1,65 @@
+// A sender process killed with SIGKILL in the middle of a send, then run
+// again: every subscriber ends up with exactly one copy. The sink holds (never
+// answers) every message after the first few, so at the moment of the kill
+// the ledger knows exactly what the relay accepted.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createMailer, sendEdition } from '../../src/deliver/index.js';
+import { spawnTs, type TsChild } from '../helpers/deliver-child-process.js';
+import { ledgerRows, makeCompose, makeLedger, makeTempDir, NOW } from '../helpers/deliver-fixtures.js';
+import { startSmtpSink } from '../helpers/deliver-smtp-sink.js';
+
+const CHILD = path.join(path.dirname(fileURLToPath(import.meta.url)), '../helpers/deliver-send-child.ts');
+
+const cleanups: Array<() => Promise<void> | void> = [];
+afterEach(async () => {
+  for (const c of cleanups.splice(0).reverse()) await c();
+});
+
+describe('a send killed mid-way', () => {
+  it('SIGKILL while messages are in flight, then a rerun: every subscriber has exactly one copy', async () => {
+    const ACCEPT_BEFORE_HANG = 6;
+    const sink = await startSmtpSink({ holdAfter: ACCEPT_BEFORE_HANG });
+    const ledger = await makeLedger(15);
+    const outbox = makeTempDir();
+    cleanups.push(() => sink.close(), () => ledger.cleanup(), outbox.cleanup);
+
+    let proc: TsChild | null = spawnTs(CHILD, [ledger.dataDir, String(ledger.editionId), sink.url, outbox.dir]);
+    cleanups.push(() => {
+      if (proc && proc.child.exitCode === null && proc.child.signalCode === null) proc.child.kill('SIGKILL');
+    });
+    // The child has recorded everything the relay accepted, and more messages are on the wire.
+    await proc.waitForLine(new RegExp(`^progress sent=${ACCEPT_BEFORE_HANG} `));
+    await sink.waitForHeld(1);
+    proc.child.kill('SIGKILL');
+    const exit = await proc.exited;
+    expect(exit.signal).toBe('SIGKILL');
+    expect(proc.lines.some((l) => l.startsWith('done'))).toBe(false);
+    proc = null;
+
+    expect(sink.messages).toHaveLength(ACCEPT_BEFORE_HANG);
+    const counts = await ledger.store.deliveries.counts(ledger.editionId);
+    expect(counts).toEqual({ pending: 15 - ACCEPT_BEFORE_HANG, sent: ACCEPT_BEFORE_HANG, failed: 0, skipped: 0 });
+
+    // The relay recovers; the next run finishes what the killed one left.
+    sink.faults.holdAfter = undefined;
+    const mailer = createMailer({ smtpUrl: sink.url, outboxDir: outbox.dir, pool: { connections: 3 } });
+    cleanups.push(() => mailer.close());
+    const summary = await sendEdition({
+      deliveries: ledger.store.deliveries,
+      editionId: ledger.editionId,
+      mailer,
+      compose: makeCompose(ledger.editionId),
+      now: () => NOW,
+      concurrency: 3,
+      backoffMs: () => 20,
+    });
+    expect(summary).toMatchObject({ sent: 15 - ACCEPT_BEFORE_HANG, failed: 0, skipped: ACCEPT_BEFORE_HANG, pendingLeft: 0 });
+
+    const copies = sink.copyCounts();
+    expect([...copies.keys()].sort()).toEqual([...ledger.emails].sort());
+    expect([...copies.values()]).toEqual(Array(15).fill(1));
+    expect(ledgerRows(ledger.dataDir, ledger.editionId).every((r) => r.status === 'sent')).toBe(true);
+  });
+});
