@@ -1,0 +1,128 @@
+import { TemplateError } from '../shared/errors.js';
+import type { EditionModel, RecipientView } from '../shared/types.js';
+import { checkMjmlTags } from './check-mjml-tags.js';
+import { blankXmlComments, expandIncludes, lineAt, type ExpandedSource } from './expand-includes.js';
+import { compileTemplate, createHandlebars } from './handlebars-env.js';
+import { renderText } from './render-text.js';
+import { MAIN_TEMPLATE, TEXT_TEMPLATE, type TemplateSet } from './template-set.js';
+
+export interface RenderedDigest {
+  html: string;
+  text: string;
+}
+
+/** The data every template sees: the edition model's fields at the top level, plus `recipient`. */
+export type TemplateData = EditionModel & { recipient: RecipientView };
+
+export interface CompiledDigest {
+  /** The HTML Handlebars template MJML produced, before any fill (for previews and debugging). */
+  readonly htmlTemplate: string;
+  /** Where the text part comes from: digest.txt.hbs, or html-to-text when that file is missing. */
+  readonly textSource: 'template' | 'html-to-text';
+  /** One recipient's copy: a Handlebars fill of the HTML and text templates, nothing more. */
+  render(model: EditionModel, recipient: RecipientView): RenderedDigest;
+}
+
+/**
+ * MJML runs here and only here, once per template set: it turns the digest
+ * (Handlebars tags left intact) into one HTML Handlebars template. Both
+ * templates are compiled once; render() is the per-recipient fill, synchronous
+ * so it cannot reach the async MJML compiler even by accident.
+ */
+export async function compileDigest(templates: TemplateSet): Promise<CompiledDigest> {
+  const main = templates.files.get(MAIN_TEMPLATE);
+  if (!main) throw new TemplateError(`${MAIN_TEMPLATE} is missing from the template set`, MAIN_TEMPLATE, null);
+  const source = expandIncludes(templates, main);
+  checkMjmlTags(source);
+  const env = createHandlebars();
+  // Check the Handlebars in the MJML source, where lines still map back to files.
+  compileTemplate(env, blankXmlComments(source.text), { origin: source.origin, escape: true });
+  const mjmlHtml = await runMjml(source);
+  checkNothingDropped(source, mjmlHtml);
+  const htmlTemplate = compactHtml(mjmlHtml);
+  const html = compileTemplate(env, htmlTemplate, {
+    origin: (line) => ({ path: `${main.path} (line ${line} of the MJML output)`, line: null }),
+    escape: true,
+  });
+  const textFile = templates.files.get(TEXT_TEMPLATE);
+  const text = textFile
+    ? compileTemplate(env, textFile.source, { origin: (line) => ({ path: textFile.path, line }), escape: false })
+    : null;
+
+  return {
+    htmlTemplate,
+    textSource: text ? 'template' : 'html-to-text',
+    render(model, recipient) {
+      const data: TemplateData = { ...model, recipient };
+      const filled = html(data);
+      return { html: filled, text: text ? text(data) : renderText(filled) };
+    },
+  };
+}
+
+async function runMjml(source: ExpandedSource): Promise<string> {
+  // Loaded on first compile: importing mjml takes ~0.3 s, which commands that
+  // never render (subscribers, fetch) should not pay.
+  const { default: mjml2html } = await import('mjml');
+  let result: Awaited<ReturnType<typeof mjml2html>>;
+  try {
+    result = await mjml2html(source.text, {
+      // Soft, then fail on any error ourselves: 'strict' throws one message
+      // whose lines point into the expanded text rather than the files.
+      validationLevel: 'soft',
+      keepComments: false,
+      // No web-font links: a font request from every opened mail is a tracker.
+      fonts: {},
+      ignoreIncludes: true,
+    });
+  } catch (error) {
+    const at = source.origin(1);
+    throw new TemplateError(`MJML failed: ${(error as Error).message}`, at.path, null, { cause: error });
+  }
+  const [first, ...rest] = result.errors;
+  if (first) {
+    const at = source.origin(first.line);
+    const more = rest.map((e) => {
+      const o = source.origin(e.line);
+      return `${o.path}:${o.line}: ${e.message}`;
+    });
+    throw new TemplateError(
+      `MJML: ${first.message} (<${first.tagName}>)${more.length ? `; also ${more.join('; ')}` : ''}`,
+      at.path,
+      at.line,
+    );
+  }
+  return result.html;
+}
+
+const MUSTACHE_RE = /\{\{\{[\s\S]*?\}\}\}|\{\{[\s\S]*?\}\}/g;
+
+/**
+ * MJML drops text that sits directly between mj-* elements, so a
+ * `{{#each}}` outside <mj-raw> would vanish without a word. Every Handlebars
+ * tag of the source must still be in MJML's output.
+ */
+function checkNothingDropped(source: ExpandedSource, html: string): void {
+  const text = blankXmlComments(source.text);
+  const outCount = new Map<string, number>();
+  for (const [tag] of html.matchAll(MUSTACHE_RE)) outCount.set(tag, (outCount.get(tag) ?? 0) + 1);
+  const seen = new Map<string, number>();
+  for (const m of text.matchAll(MUSTACHE_RE)) {
+    const n = (seen.get(m[0]) ?? 0) + 1;
+    seen.set(m[0], n);
+    if (n > (outCount.get(m[0]) ?? 0)) {
+      const at = source.origin(lineAt(text, m.index));
+      throw new TemplateError(
+        `${m[0]} was dropped by MJML: Handlebars tags between mj-* elements must be inside <mj-raw>`,
+        at.path,
+        at.line,
+      );
+    }
+  }
+}
+
+/** MJML indents deeply, and inside {{#each}} that indentation repeats per story; drop it. */
+function compactHtml(html: string): string {
+  if (/<(pre|textarea)\b/i.test(html)) return html;
+  return html.replace(/^[ \t]+|[ \t]+$/gm, '').replace(/\n{2,}/g, '\n');
+}
