@@ -1,0 +1,48 @@
+// Use case: choose the items that arrived since the digest's previous edition
+// and store them as a new edition (or say why there is none).
+import type { DigestConfig } from '../config/index.js';
+import { buildEditionModel, editionWindow, shouldBuild } from '../edition/index.js';
+import type { Edition, EditionModel } from '../shared/types.js';
+import type { AppContext } from './open-context.js';
+
+export type BuildEditionResult =
+  | { kind: 'built'; edition: Edition; created: boolean }
+  | { kind: 'skipped'; reason: string; itemCount: number };
+
+/** The model of the next edition, without storing anything (preview). */
+export async function planEdition(
+  ctx: AppContext,
+  digest: DigestConfig,
+  now: Date,
+): Promise<{ model: EditionModel; itemIds: number[]; window: { start: Date; end: Date }; decision: ReturnType<typeof shouldBuild> }> {
+  const previous = await ctx.store.editions.latest(digest.name);
+  const window = editionWindow(previous, now, digest.lookbackMs);
+  const items = await ctx.store.items.listArrived(window.start, window.end, digest.maxItems);
+  const model = buildEditionModel(
+    items,
+    { name: digest.name, title: digest.title, maxItems: digest.maxItems },
+    { now, editionId: null, tagOrder: digest.sections ?? undefined },
+  );
+  const itemIds = model.sections.flatMap((s) => s.stories.flatMap((st) => [st.headline.id, ...st.alsoReportedBy.map((i) => i.id)]));
+  return { model, itemIds, window, decision: shouldBuild(items.length, digest.minItems, window.start) };
+}
+
+export async function buildEdition(
+  ctx: AppContext,
+  digest: DigestConfig,
+  opts: { now: Date; slot: string },
+): Promise<BuildEditionResult> {
+  const plan = await planEdition(ctx, digest, opts.now);
+  if (!plan.decision.build) return { kind: 'skipped', reason: plan.decision.reason, itemCount: plan.itemIds.length };
+  const { edition, created } = await ctx.store.editions.create({
+    digest: digest.name,
+    slot: opts.slot,
+    windowStart: plan.window.start,
+    windowEnd: plan.window.end,
+    subject: plan.model.subject,
+    itemIds: plan.itemIds,
+    model: plan.model,
+    now: opts.now,
+  });
+  return { kind: 'built', edition, created };
+}

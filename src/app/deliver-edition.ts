@@ -1,0 +1,113 @@
+// Use case: send (or resume) one edition. The template is compiled once; each
+// recipient costs one Handlebars fill plus message assembly. The deliveries
+// ledger makes a repeated or resumed send skip everyone already mailed.
+import type { Config } from '../config/index.js';
+import {
+  buildMessage,
+  createMailer,
+  domainOf,
+  messageIdFor,
+  recipientLinks,
+  sendEdition,
+  type Mailer,
+  type SendSummary,
+} from '../deliver/index.js';
+import { builtinTemplatesDir, compileDigest, loadTemplates, type CompiledDigest } from '../render/index.js';
+import type { DeliveryTarget, Edition, RecipientView } from '../shared/types.js';
+import type { AppContext } from './open-context.js';
+
+export interface DeliverEditionResult extends SendSummary {
+  editionId: number;
+  digest: string;
+  mailer: string;
+}
+
+export async function compileTemplates(config: Config): Promise<CompiledDigest> {
+  const templates = await loadTemplates({ builtinDir: builtinTemplatesDir(), overrideDir: config.templatesDir });
+  return compileDigest(templates);
+}
+
+export function openMailer(config: Config): Mailer {
+  return createMailer({
+    smtpUrl: config.env.smtpUrl,
+    outboxDir: config.outboxDir,
+    pool: config.sending.pool,
+    dkim: config.sending.dkim,
+  });
+}
+
+export function recipientView(
+  ctx: Pick<AppContext, 'config' | 'secret'>,
+  edition: Pick<Edition, 'id'>,
+  who: { subscriberId: number; email: string; name: string | null },
+): RecipientView & { unsubscribeMailto: string } {
+  const links = recipientLinks({
+    publicUrl: ctx.config.env.publicUrl,
+    secret: ctx.secret,
+    subscriberId: who.subscriberId,
+    unsubscribeMailbox: ctx.config.sending.unsubscribeAddress,
+  });
+  return {
+    email: who.email,
+    name: who.name,
+    ...links,
+    viewInBrowserUrl: `${ctx.config.env.publicUrl}/editions/${edition.id}`,
+  };
+}
+
+export async function deliverEdition(
+  ctx: AppContext,
+  edition: Edition,
+  opts: {
+    now: () => Date;
+    compiled: CompiledDigest;
+    mailer: Mailer;
+    onProgress?: (p: { sent: number; failed: number; skipped: number; pending: number }) => void;
+    signal?: AbortSignal;
+    backoffMs?: (attempt: number) => number;
+  },
+): Promise<DeliverEditionResult> {
+  const { store, config } = ctx;
+  // Enqueue is idempotent: a resumed send only adds subscribers who joined since.
+  await store.deliveries.enqueue(edition.id, opts.now());
+  if (edition.status === 'built') await store.editions.setStatus(edition.id, 'sending');
+
+  const model = { ...edition.model, editionId: edition.id };
+  const domain = domainOf(config.sending.from) ?? 'localhost';
+  const digestConfig = config.digests.find((d) => d.name === edition.digest);
+  const listId = `${digestConfig?.title ?? edition.digest} <${edition.digest}.${domain}>`;
+
+  const compose = (target: DeliveryTarget) => {
+    const recipient = recipientView(ctx, edition, target);
+    const { html, text } = opts.compiled.render(model, recipient);
+    return buildMessage({
+      from: config.sending.from,
+      to: target.email,
+      toName: target.name,
+      subject: edition.subject,
+      html,
+      text,
+      listId,
+      unsubscribeHttpUrl: recipient.unsubscribeUrl,
+      unsubscribeMailto: recipient.unsubscribeMailto,
+      messageId: messageIdFor({ editionId: edition.id, subscriberId: target.subscriberId, domain, salt: ctx.secret }),
+      date: opts.now(),
+      headers: config.sending.replyTo ? { 'Reply-To': config.sending.replyTo } : undefined,
+    });
+  };
+
+  const summary = await sendEdition({
+    deliveries: store.deliveries,
+    editionId: edition.id,
+    mailer: opts.mailer,
+    compose,
+    now: opts.now,
+    maxAttempts: config.sending.maxAttempts,
+    concurrency: opts.mailer.kind === 'smtp' ? config.sending.pool.connections : 1,
+    onProgress: opts.onProgress,
+    signal: opts.signal,
+    backoffMs: opts.backoffMs,
+  });
+  if (summary.pendingLeft === 0) await store.editions.setStatus(edition.id, 'sent');
+  return { ...summary, editionId: edition.id, digest: edition.digest, mailer: opts.mailer.describe() };
+}

@@ -1,0 +1,11 @@
+export { openContext } from './open-context.js';
+export type { AppContext } from './open-context.js';
+export { refreshFeeds } from './refresh-feeds.js';
+export type { FeedReport, RefreshSummary } from './refresh-feeds.js';
+export { buildEdition, planEdition } from './build-edition.js';
+export type { BuildEditionResult } from './build-edition.js';
+export { compileTemplates, deliverEdition, openMailer, recipientView } from './deliver-edition.js';
+export type { DeliverEditionResult } from './deliver-edition.js';
+export { runDigests, selectDigests, writePreview } from './run-digest.js';
+export type { DigestRunReport, EditionReport, RunReport } from './run-digest.js';
+export { addSubscriber, listSubscribers, normaliseEmail, removeSubscriber } from './subscribers.js';
