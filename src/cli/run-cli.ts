@@ -4,7 +4,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { loadConfig, type Config } from '../config/index.js';
 import { ConfigError, DispatchError, InputError, TemplateError, UsageError } from '../shared/errors.js';
-import { commands, type CommandContext } from './commands.js';
+import { commands, type CommandContext } from './commands/index.js';
 import { createOutput } from './output.js';
 
 export const USAGE = `Usage: dispatch <command> [options]

@@ -1,0 +1,36 @@
+import { compileTemplates, deliverEdition, openMailer, type DeliverEditionResult } from '../../app/index.js';
+import { UsageError } from '../../shared/errors.js';
+import { describeDelivery, now, sendProgress, withContext, type Command } from './command.js';
+
+export const sendCommand: Command = (c) =>
+  withContext(c, async (ctx) => {
+    let editions;
+    if (c.options.edition) {
+      const id = Number(c.options.edition);
+      const edition = Number.isInteger(id) ? await ctx.store.editions.get(id) : undefined;
+      if (!edition) throw new UsageError(`--edition: no edition with id "${c.options.edition}" (see \`dispatch editions list\`)`);
+      editions = [edition];
+    } else {
+      editions = await ctx.store.editions.unfinished();
+    }
+    if (editions.length === 0) {
+      if (c.json) c.out.json({ editions: [] });
+      else c.out.print('nothing to send: every edition is fully sent');
+      return 0;
+    }
+    const compiled = await compileTemplates(ctx.config);
+    const mailer = openMailer(ctx.config);
+    if (mailer.kind === 'outbox') c.out.notice(`DISPATCH_SMTP_URL is not set: mails are written as .eml files to ${ctx.config.outboxDir}`);
+    const results: DeliverEditionResult[] = [];
+    try {
+      for (const e of editions) {
+        results.push(await deliverEdition(ctx, e, { now, compiled, mailer, onProgress: (p) => sendProgress(c)(e.digest, p) }));
+      }
+    } finally {
+      await mailer.close();
+    }
+    c.out.endProgress();
+    if (c.json) c.out.json({ editions: results });
+    else for (const r of results) c.out.print(describeDelivery(r));
+    return results.some((r) => r.pendingLeft > 0) ? 1 : 0;
+  });
