@@ -23,3 +23,4 @@ export {
   type FeedOutcomeFailed,
 } from './fetch-feeds.js';
 export { decodeText } from './decode-text.js';
+export { parseOpml, toOpml, toTag, escapeXml, type OpmlFeed, type OpmlParseResult } from './opml.js';

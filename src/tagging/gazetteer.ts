@@ -1,0 +1,211 @@
+// Compiles the gazetteer data once into a phrase table keyed by folded token
+// runs, with an index of first tokens so a scan only looks up phrases that can
+// start at a token. Tagging is then one pass over the tokens of an item: at
+// each token the longest phrase whose case rule holds wins.
+import {
+  BLOCKED_PHRASES,
+  COUNTRIES,
+  ORGANISATIONS,
+  REGION_TERMS,
+  type AmbiguityRule,
+  type CountryData,
+  type OrganisationData,
+  type RegionTermData,
+} from './gazetteer-data.js';
+import type { RegionKey } from './regions.js';
+import { foldSeparator, phraseKey, startsUpper, tokenize, type Token } from './text-tokens.js';
+
+export type FormKind = 'name' | 'demonym' | 'capital' | 'metonym' | 'place' | 'abbreviation';
+
+export type GazetteerTarget =
+  | { kind: 'country'; code: string; region: RegionKey; form: FormKind; ambiguity: CompiledAmbiguity | null }
+  | { kind: 'organisation'; key: string; region: RegionKey | null }
+  | { kind: 'region'; region: RegionKey }
+  | { kind: 'blocked' };
+
+export interface CompiledAmbiguity {
+  personLike: boolean;
+  needsContext: boolean;
+  rejectWhen: RegExp | null;
+  usStateWhen: RegExp | null;
+}
+
+export interface GazetteerPhrase {
+  surface: string;
+  /** Exact (case-sensitive) text the match must equal; null = capitalised name rule. */
+  exact: string | null;
+  target: GazetteerTarget;
+}
+
+export interface CountryInfo {
+  code: string;
+  name: string;
+  region: RegionKey;
+  unMember: boolean;
+}
+
+export interface Gazetteer {
+  countries: ReadonlyMap<string, CountryInfo>;
+  organisations: ReadonlyMap<string, { key: string; name: string; region: RegionKey | null }>;
+  /** Phrases by key, most specific first. */
+  phrases: ReadonlyMap<string, readonly GazetteerPhrase[]>;
+  /** Longest phrase length (in tokens) starting with a given first token. */
+  firstTokens: ReadonlyMap<string, number>;
+}
+
+export interface GazetteerData {
+  countries: readonly CountryData[];
+  organisations: readonly OrganisationData[];
+  regionTerms: readonly RegionTermData[];
+  blocked: readonly string[];
+}
+
+export const DEFAULT_GAZETTEER_DATA: GazetteerData = {
+  countries: COUNTRIES,
+  organisations: ORGANISATIONS,
+  regionTerms: REGION_TERMS,
+  blocked: BLOCKED_PHRASES,
+};
+
+function wordsRegex(words: readonly string[] | undefined): RegExp | null {
+  if (!words || words.length === 0) return null;
+  const alternatives = words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+'));
+  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}])`, 'iu');
+}
+
+function compileAmbiguity(rule: AmbiguityRule): CompiledAmbiguity {
+  return {
+    personLike: rule.personLike ?? false,
+    needsContext: rule.needsContext ?? false,
+    rejectWhen: wordsRegex(rule.rejectWhen),
+    usStateWhen: wordsRegex(rule.usStateWhen),
+  };
+}
+
+/** The text a case-exact form must equal: its token span with spaces collapsed. */
+export function exactText(text: string, tokens: readonly Token[], from: number, to: number): string {
+  const start = tokens[from]?.start ?? 0;
+  const end = tokens[to]?.end ?? start;
+  return text.slice(start, end).replace(/[’‘]/g, "'").replace(/\s+/g, ' ');
+}
+
+export function compileGazetteer(data: GazetteerData = DEFAULT_GAZETTEER_DATA): Gazetteer {
+  const phrases = new Map<string, GazetteerPhrase[]>();
+  const firstTokens = new Map<string, number>();
+  const seen = new Set<string>();
+
+  const add = (surface: string, exact: boolean, target: GazetteerTarget): void => {
+    const pk = phraseKey(surface);
+    if (!pk) return;
+    const tokens = tokenize(surface);
+    const exactForm = exact ? exactText(surface, tokens, 0, tokens.length - 1) : null;
+    const id = `${pk.key}\u0000${exactForm ?? ''}\u0000${JSON.stringify(target)}`;
+    if (seen.has(id)) return;
+    seen.add(id);
+    const list = phrases.get(pk.key) ?? [];
+    list.push({ surface, exact: exactForm, target });
+    // Exact forms are checked first: "US" must not fall through to a name rule.
+    list.sort((a, b) => Number(b.exact !== null) - Number(a.exact !== null));
+    phrases.set(pk.key, list);
+    const first = tokens[0]?.norm ?? '';
+    firstTokens.set(first, Math.max(firstTokens.get(first) ?? 0, pk.tokens));
+  };
+
+  const countries = new Map<string, CountryInfo>();
+  for (const c of data.countries) {
+    countries.set(c.code, { code: c.code, name: c.name, region: c.region, unMember: c.unMember ?? true });
+    const ambiguity = c.ambiguity ? compileAmbiguity(c.ambiguity) : null;
+    const ambiguousForms = new Set(c.ambiguity?.forms ?? []);
+    const target = (form: FormKind, surface: string): GazetteerTarget => ({
+      kind: 'country',
+      code: c.code,
+      region: c.region,
+      form,
+      ambiguity: ambiguousForms.has(surface) ? ambiguity : null,
+    });
+    for (const n of [c.name, ...(c.names ?? [])]) add(n, false, target('name', n));
+    for (const d of c.demonyms ?? []) {
+      add(d, false, target('demonym', d));
+      const plural = pluralDemonym(d);
+      if (plural) add(plural, false, target('demonym', plural));
+    }
+    for (const n of c.capitals ?? []) add(n, false, target('capital', n));
+    for (const n of c.metonyms ?? []) add(n, false, target('metonym', n));
+    for (const n of c.places ?? []) add(n, false, target('place', n));
+    for (const a of c.abbreviations ?? []) add(a, true, target('abbreviation', a));
+  }
+  const organisations = new Map<string, { key: string; name: string; region: RegionKey | null }>();
+  for (const o of data.organisations) {
+    organisations.set(o.key, { key: o.key, name: o.name, region: o.region });
+    const target: GazetteerTarget = { kind: 'organisation', key: o.key, region: o.region };
+    // A name that is all capitals is an acronym: exact case ("WHO", not "who").
+    for (const n of [o.name, ...(o.names ?? [])]) add(n, /^[A-Z0-9+-]+$/.test(n), target);
+    for (const a of o.abbreviations ?? []) add(a, true, target);
+  }
+  for (const r of data.regionTerms) {
+    for (const t of r.terms) add(t, false, { kind: 'region', region: r.region });
+  }
+  for (const b of data.blocked) add(b, false, { kind: 'blocked' });
+  return { countries, organisations, phrases, firstTokens };
+}
+
+/** "Afghan" → "Afghans", "Filipino" → "Filipinos"; "French", "Swiss", "Chinese" have none. */
+function pluralDemonym(d: string): string | null {
+  return /(?:ese|ish|ch|s|sh|x|z|y)$/i.test(d) ? null : `${d}s`;
+}
+
+export interface GazetteerMatch {
+  target: GazetteerTarget;
+  /** Token span in the field. */
+  from: number;
+  to: number;
+  start: number;
+  end: number;
+  surface: string;
+}
+
+/** All longest, case-valid gazetteer matches in one field, left to right. */
+export function scanField(gazetteer: Gazetteer, text: string, tokens: readonly Token[]): GazetteerMatch[] {
+  const out: GazetteerMatch[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const tok = tokens[i] as Token;
+    const maxLen = gazetteer.firstTokens.get(tok.norm);
+    if (!maxLen) continue;
+    const limit = Math.min(maxLen, tokens.length - i);
+    // Keys of the runs of 1..limit tokens from here, built incrementally.
+    const keys: string[] = [tok.norm];
+    for (let n = 2; n <= limit; n++) {
+      const prev = tokens[i + n - 2] as Token;
+      const cur = tokens[i + n - 1] as Token;
+      keys.push(keys[n - 2] + foldSeparator(text.slice(prev.end, cur.start)) + cur.norm);
+    }
+    for (let n = limit; n >= 1; n--) {
+      const list = gazetteer.phrases.get(keys[n - 1] as string);
+      if (!list) continue;
+      const to = i + n - 1;
+      const phrase = list.find((p) =>
+        p.exact !== null ? exactText(text, tokens, i, to) === p.exact : startsUpper(text, tok.start),
+      );
+      if (!phrase) continue;
+      out.push({
+        target: phrase.target,
+        from: i,
+        to,
+        start: tok.start,
+        end: (tokens[to] as Token).end,
+        surface: phrase.surface,
+      });
+      i = to;
+      break;
+    }
+  }
+  return out;
+}
+
+let defaultGazetteer: Gazetteer | null = null;
+
+/** The built-in gazetteer, compiled on first use. */
+export function getDefaultGazetteer(): Gazetteer {
+  defaultGazetteer ??= compileGazetteer();
+  return defaultGazetteer;
+}
