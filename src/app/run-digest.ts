@@ -5,12 +5,15 @@ import { join } from 'node:path';
 import type { DigestConfig } from '../config/index.js';
 import type { Mailer } from '../deliver/index.js';
 import { measureHtml, type CompiledDigest } from '../render/index.js';
+import { holdLease } from '../schedule/index.js';
 import { UsageError } from '../shared/errors.js';
 import type { Edition } from '../shared/types.js';
 import { buildEdition } from './build-edition.js';
 import { deliverEdition, recipientView, type DeliverEditionResult } from './deliver-edition.js';
 import type { AppContext } from './open-context.js';
+import { processHolderId } from './refresh-due-feeds.js';
 import { refreshFeeds, type RefreshSummary } from './refresh-feeds.js';
+import { digestLeaseName, resumeUnfinished } from './run-slot.js';
 
 export interface EditionReport {
   editionId: number;
@@ -29,6 +32,8 @@ export interface DigestRunReport {
   edition: EditionReport | null;
   skipped: string | null;
   delivery: DeliverEditionResult | null;
+  /** Set when another process (a scheduler, another run) held the digest's lease: nothing was done. */
+  leaseHeldBy?: string | null;
 }
 
 export interface RunReport {
@@ -43,6 +48,8 @@ export interface RunHooks {
   onFetchProgress?: (done: number, total: number) => void;
   onSendProgress?: (digest: string, p: { sent: number; failed: number; skipped: number; pending: number }) => void;
   signal?: AbortSignal;
+  /** Lease holder id (default "run:host#pid#random"). */
+  holder?: string;
 }
 
 export function selectDigests(ctx: AppContext, name?: string | null): DigestConfig[] {
@@ -61,20 +68,43 @@ export async function runDigests(
   const digests = selectDigests(ctx, opts.digest);
   const fetch = opts.fetch === false ? null : await refreshFeeds(ctx, { now: opts.now, onProgress: opts.onFetchProgress });
   const reports: DigestRunReport[] = [];
+  const holder = opts.holder ?? processHolderId('run:');
   for (const digest of digests) {
-    const report: DigestRunReport = { digest: digest.name, resumed: [], edition: null, skipped: null, delivery: null };
-    for (const unfinished of await ctx.store.editions.unfinished(digest.name)) {
-      report.resumed.push(await send(ctx, unfinished, opts));
-    }
-    const now = opts.now();
-    const built = await buildEdition(ctx, digest, { now, slot: `run:${now.toISOString()}` });
-    if (built.kind === 'skipped') {
-      report.skipped = built.reason;
-    } else {
-      report.edition = await writePreview(ctx, built.edition, opts.compiled);
-      report.delivery = await send(ctx, built.edition, opts);
-    }
+    const report: DigestRunReport = { digest: digest.name, resumed: [], edition: null, skipped: null, delivery: null, leaseHeldBy: null };
     reports.push(report);
+    // Single-flight with the scheduler and other runs: two processes never
+    // build from the same items or send the same edition at once.
+    const lease = await holdLease({
+      leases: ctx.store.leases,
+      name: digestLeaseName(digest.name),
+      holder,
+      clock: { now: opts.now },
+      ttlMs: ctx.config.schedule.leaseTtlMs,
+    });
+    if (!lease.acquired) {
+      report.leaseHeldBy = lease.heldBy.holder;
+      report.skipped = `another process is working on it: ${lease.heldBy.holder} holds the lease until ${lease.heldBy.expiresAt.toISOString()}`;
+      continue;
+    }
+    const signal = opts.signal ? AbortSignal.any([opts.signal, lease.held.lost]) : lease.held.lost;
+    const hooks = { ...opts, signal };
+    try {
+      report.resumed = await resumeUnfinished(ctx, digest.name, (e) => send(ctx, e, hooks), { now: opts.now, signal });
+      if (signal.aborted) {
+        report.skipped = 'stopped before building a new edition';
+        continue;
+      }
+      const now = opts.now();
+      const built = await buildEdition(ctx, digest, { now, slot: `run:${now.toISOString()}` });
+      if (built.kind === 'skipped') {
+        report.skipped = built.reason;
+      } else {
+        report.edition = await writePreview(ctx, built.edition, opts.compiled);
+        report.delivery = await send(ctx, built.edition, hooks);
+      }
+    } finally {
+      await lease.held.release();
+    }
   }
   return { fetch, digests: reports };
 }

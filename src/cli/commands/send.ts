@@ -1,4 +1,5 @@
-import { compileTemplates, deliverEdition, openMailer, type DeliverEditionResult } from '../../app/index.js';
+import { compileTemplates, deliverEdition, digestLeaseName, openMailer, processHolderId, type DeliverEditionResult } from '../../app/index.js';
+import { holdLease } from '../../schedule/index.js';
 import { UsageError } from '../../shared/errors.js';
 import { describeDelivery, now, sendProgress, withContext, type Command } from './command.js';
 
@@ -22,9 +23,25 @@ export const sendCommand: Command = (c) =>
     const mailer = openMailer(ctx.config);
     if (mailer.kind === 'outbox') c.out.notice(`DISPATCH_SMTP_URL is not set: mails are written as .eml files to ${ctx.config.outboxDir}`);
     const results: DeliverEditionResult[] = [];
+    let busy = false;
     try {
+      const holder = processHolderId('send:');
       for (const e of editions) {
-        results.push(await deliverEdition(ctx, e, { now, compiled, mailer, onProgress: (p) => sendProgress(c)(e.digest, p) }));
+        // The same single-flight lease as `run` and the scheduler: a hand-started
+        // send never races a scheduled one over the same edition.
+        const lease = await holdLease({ leases: ctx.store.leases, name: digestLeaseName(e.digest), holder, clock: { now }, ttlMs: ctx.config.schedule.leaseTtlMs });
+        if (!lease.acquired) {
+          c.out.error(`edition ${e.id} (${e.digest}): not sent now: ${lease.heldBy.holder} is working on this digest until ${lease.heldBy.expiresAt.toISOString()}`);
+          busy = true;
+          continue;
+        }
+        try {
+          results.push(
+            await deliverEdition(ctx, e, { now, compiled, mailer, signal: lease.held.lost, onProgress: (p) => sendProgress(c)(e.digest, p) }),
+          );
+        } finally {
+          await lease.held.release();
+        }
       }
     } finally {
       await mailer.close();
@@ -32,5 +49,5 @@ export const sendCommand: Command = (c) =>
     c.out.endProgress();
     if (c.json) c.out.json({ editions: results });
     else for (const r of results) c.out.print(describeDelivery(r));
-    return results.some((r) => r.pendingLeft > 0) ? 1 : 0;
+    return busy || results.some((r) => r.pendingLeft > 0) ? 1 : 0;
   });
