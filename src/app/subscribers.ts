@@ -2,6 +2,7 @@
 import { InputError } from '../shared/errors.js';
 import type { AddSubscriberResult } from '../shared/store.js';
 import type { Subscriber } from '../shared/types.js';
+import { suppressionHash } from './import-export.js';
 import type { AppContext } from './open-context.js';
 
 // Deliberately conservative: an address we accept must be one that every relay
@@ -9,7 +10,12 @@ import type { AppContext } from './open-context.js';
 const LOCAL = /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*$/;
 const LABEL = /^(?!-)[A-Za-z0-9-]{1,63}(?<!-)$/;
 
-/** Validates and normalises an address: trimmed, domain lower-cased (the local part is case-sensitive by RFC). */
+/**
+ * Validates and normalises an address: trimmed and lower-cased. RFC 5321 lets
+ * the local part be case-sensitive, but no mailbox provider we know treats it
+ * so, and keeping case would let "Reader@x" and "reader@x" be two subscribers
+ * who get every digest twice.
+ */
 export function normaliseEmail(input: string): string {
   const email = input.trim();
   if (email.length === 0) throw new InputError('an email address is required');
@@ -23,7 +29,7 @@ export function normaliseEmail(input: string): string {
   if (labels.length < 2 || !labels.every((l) => LABEL.test(l)) || /^\d+$/.test(labels.at(-1) ?? '')) {
     throw new InputError('the domain after "@" is not a valid domain name (e.g. example.org)');
   }
-  return `${local}@${domain}`;
+  return `${local.toLowerCase()}@${domain}`;
 }
 
 export async function addSubscriber(
@@ -33,6 +39,10 @@ export async function addSubscriber(
   const email = normaliseEmail(input.email);
   const name = input.name?.trim() || null;
   if (name && /[\r\n]/.test(name)) throw new InputError('the name must be on one line');
+  // An erased person (GDPR) comes back only through their own confirmed sign-up.
+  if (await ctx.store.subscriptions.isSuppressed(suppressionHash(email))) {
+    throw new InputError(`${email} was erased earlier (dispatch subscribers delete); they need to sign up again themselves`);
+  }
   // Added by the operator from the CLI: they vouch for consent, so active at once.
   return ctx.store.subscribers.add({ email, name, status: 'active', consentSource: input.source ?? 'cli', now: input.now });
 }

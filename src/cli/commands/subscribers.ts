@@ -1,5 +1,14 @@
-import { addSubscriber, listSubscribers, removeSubscriber } from '../../app/index.js';
-import { UsageError } from '../../shared/errors.js';
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import {
+  addSubscriber,
+  eraseSubscriber,
+  exportSubscribers,
+  importSubscribers,
+  listSubscribers,
+  removeSubscriber,
+} from '../../app/index.js';
+import { InputError, UsageError } from '../../shared/errors.js';
 import { table } from '../output.js';
 import { now, withContext, type Command } from './command.js';
 
@@ -31,7 +40,41 @@ export const subscribersCommand: Command = (c) =>
         }
         return 0;
       }
+      case 'import': {
+        if (!arg) throw new UsageError('usage: dispatch subscribers import FILE.csv [--active]');
+        const path = resolve(arg);
+        let text: string;
+        try {
+          text = await readFile(path, 'utf8');
+        } catch (error) {
+          throw new InputError(`cannot read ${path}: ${(error as Error).message}`);
+        }
+        const active = c.options.active === true;
+        const r = await importSubscribers(ctx, text, { active, now: now() });
+        if (c.json) {
+          c.out.json({ ...r, status: active ? 'active' : 'pending' });
+        } else {
+          for (const e of r.errors) c.out.error(`${arg}:${e.line}: ${e.message}`);
+          c.out.print(
+            `imported ${r.imported} as ${active ? 'active' : 'pending (not mailed until they confirm a sign-up)'}, ` +
+              `${r.existing} already on the list, ${r.errors.length} rows skipped`,
+          );
+        }
+        // Partial success is success; a file where nothing could be used is not.
+        return r.errors.length > 0 && r.imported + r.existing === 0 ? 1 : 0;
+      }
+      case 'export': {
+        c.out.print((await exportSubscribers(ctx)).replace(/\r\n$/, ''));
+        return 0;
+      }
+      case 'delete': {
+        if (!arg) throw new UsageError('usage: dispatch subscribers delete EMAIL');
+        const erased = await eraseSubscriber(ctx, arg, now());
+        if (c.json) c.out.json({ erased });
+        else c.out.print(erased ? 'erased (only a hash of the address is kept, so an import cannot bring it back)' : 'not on the list; its hash is recorded so an import cannot add it');
+        return 0;
+      }
       default:
-        throw new UsageError('usage: dispatch subscribers add EMAIL | remove EMAIL | list');
+        throw new UsageError('usage: dispatch subscribers add EMAIL | remove EMAIL | list | import FILE.csv [--active] | export | delete EMAIL');
     }
   });
