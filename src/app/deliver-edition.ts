@@ -3,10 +3,7 @@
 // ledger makes a repeated or resumed send skip everyone already mailed.
 import type { Config } from '../config/index.js';
 import {
-  buildMessage,
   createMailer,
-  domainOf,
-  messageIdFor,
   recipientLinks,
   sendEdition,
   type Mailer,
@@ -14,6 +11,7 @@ import {
 } from '../deliver/index.js';
 import { builtinTemplatesDir, compileDigest, loadTemplates, type CompiledDigest } from '../render/index.js';
 import type { DeliveryTarget, Edition, RecipientView } from '../shared/types.js';
+import { composeCopy, personaliseModel } from './compose-copy.js';
 import type { AppContext } from './open-context.js';
 
 export interface DeliverEditionResult extends SendSummary {
@@ -72,29 +70,12 @@ export async function deliverEdition(
   await store.deliveries.enqueue(edition.id, opts.now());
   if (edition.status === 'built') await store.editions.setStatus(edition.id, 'sending');
 
-  const model = { ...edition.model, editionId: edition.id };
-  const domain = domainOf(config.sending.from) ?? 'localhost';
-  const digestConfig = config.digests.find((d) => d.name === edition.digest);
-  const listId = `${digestConfig?.title ?? edition.digest} <${edition.digest}.${domain}>`;
-
-  const compose = (target: DeliveryTarget) => {
-    const recipient = recipientView(ctx, edition, target);
-    const { html, text } = opts.compiled.render(model, recipient);
-    return buildMessage({
-      from: config.sending.from,
-      to: target.email,
-      toName: target.name,
-      subject: edition.subject,
-      html,
-      text,
-      listId,
-      unsubscribeHttpUrl: recipient.unsubscribeUrl,
-      unsubscribeMailto: recipient.unsubscribeMailto,
-      messageId: messageIdFor({ editionId: edition.id, subscriberId: target.subscriberId, domain, salt: ctx.secret }),
-      date: opts.now(),
-      headers: config.sending.replyTo ? { 'Reply-To': config.sending.replyTo } : undefined,
-    });
-  };
+  // The same composition the preview studio shows (see compose-copy.ts).
+  // Nothing for this reader's preferences: skipped without rendering anything.
+  const compose = (target: DeliveryTarget) =>
+    personaliseModel(edition.model, target.preferences) === null
+      ? null
+      : composeCopy(ctx, edition, target, { compiled: opts.compiled, date: opts.now() }).message;
 
   const summary = await sendEdition({
     deliveries: store.deliveries,

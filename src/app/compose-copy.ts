@@ -1,0 +1,92 @@
+// One recipient's copy of an edition as the relay would receive it: the
+// Handlebars fill plus every header. deliverEdition sends these; the preview
+// studio shows them (and `dispatch preview --send-test` mails one), so what a
+// person previews is byte for byte what a subscriber gets.
+import type { SendMailOptions } from 'nodemailer';
+import { buildMessage, domainOf, messageIdFor } from '../deliver/index.js';
+import type { CompiledDigest } from '../render/index.js';
+import { personaliseEdition, preferenceKey } from '../edition/index.js';
+import type { EditionModel, RecipientView, SubscriberPreferences } from '../shared/types.js';
+import { recipientView } from './deliver-edition.js';
+import type { AppContext } from './open-context.js';
+
+export interface CopyRecipient {
+  subscriberId: number;
+  email: string;
+  name: string | null;
+  preferences?: SubscriberPreferences;
+}
+
+export interface ComposedCopy {
+  /** The model after personalisation (what the templates saw). */
+  model: EditionModel;
+  /** Nothing in this edition matches the recipient's preferences: not sent. */
+  empty: boolean;
+  recipient: RecipientView & { unsubscribeMailto: string };
+  html: string;
+  text: string;
+  message: SendMailOptions;
+}
+
+/** The reader a preview shows when no subscriber is chosen (id 0 matches nobody). */
+export const SAMPLE_RECIPIENT: CopyRecipient = { subscriberId: 0, email: 'reader@example.org', name: null, preferences: {} };
+
+// Personal copies are computed once per distinct preference set per edition
+// model, not once per subscriber; the per-recipient work stays one fill.
+const personalised = new WeakMap<EditionModel, Map<string, EditionModel | null>>();
+
+/**
+ * The edition as one subscriber sees it (only the regions/topics they asked
+ * for), or null when nothing is left for them. Sending and previewing both
+ * come through here, so they can never disagree about it.
+ */
+export function personaliseModel(model: EditionModel, preferences: SubscriberPreferences): EditionModel | null {
+  let byKey = personalised.get(model);
+  if (!byKey) {
+    byKey = new Map();
+    personalised.set(model, byKey);
+  }
+  const key = preferenceKey(preferences);
+  if (!byKey.has(key)) byKey.set(key, personaliseEdition(model, preferences));
+  return byKey.get(key) ?? null;
+}
+
+export function listIdFor(ctx: Pick<AppContext, 'config'>, digest: string): string {
+  const domain = domainOf(ctx.config.sending.from) ?? 'localhost';
+  const digestConfig = ctx.config.digests.find((d) => d.name === digest);
+  return `${digestConfig?.title ?? digest} <${digest}.${domain}>`;
+}
+
+export function composeCopy(
+  ctx: Pick<AppContext, 'config' | 'secret'>,
+  /** id null: an edition not stored yet (a preview of the next one); it has no archive page. */
+  edition: { id: number | null; digest: string; subject: string; model: EditionModel },
+  who: CopyRecipient,
+  opts: { compiled: CompiledDigest; date: Date; messageId?: string },
+): ComposedCopy {
+  const { config } = ctx;
+  const domain = domainOf(config.sending.from) ?? 'localhost';
+  const editionId = edition.id ?? 0;
+  const view = recipientView(ctx, { id: editionId }, who);
+  const recipient = edition.id === null ? { ...view, viewInBrowserUrl: '' } : view;
+  const personal = personaliseModel(edition.model, who.preferences ?? {});
+  // An empty copy is still composed (the preview shows it), but never sent.
+  const model = { ...(personal ?? { ...edition.model, sections: [], topStories: [], itemCount: 0 }), editionId: edition.id };
+  const { html, text } = opts.compiled.render(model, recipient);
+  const message = buildMessage({
+    from: config.sending.from,
+    to: who.email,
+    toName: who.name,
+    subject: edition.subject,
+    html,
+    text,
+    listId: listIdFor(ctx, edition.digest),
+    unsubscribeHttpUrl: recipient.unsubscribeUrl,
+    unsubscribeMailto: recipient.unsubscribeMailto,
+    messageId:
+      opts.messageId ?? messageIdFor({ editionId, subscriberId: who.subscriberId, domain, salt: ctx.secret }),
+    date: opts.date,
+    headers: config.sending.replyTo ? { 'Reply-To': config.sending.replyTo } : undefined,
+  });
+  return { model, empty: personal === null, recipient, html, text, message };
+}

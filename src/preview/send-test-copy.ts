@@ -1,0 +1,26 @@
+// `dispatch preview --send-test ADDRESS`: the shown copy, once, to one
+// address, for a look in a real mail client. It is not an edition's delivery:
+// nothing goes into the ledger and the Message-ID is fresh each time (a
+// deterministic one would make receivers drop the second test as a duplicate).
+import { randomBytes } from 'node:crypto';
+import type { ComposedCopy } from '../app/index.js';
+import { domainOf, type Mailer, type SendOutcome } from '../deliver/index.js';
+
+export const TEST_SUBJECT_PREFIX = '[TEST] ';
+
+export async function sendTestCopy(
+  copy: ComposedCopy,
+  to: string,
+  mailer: Mailer,
+  opts: { from: string },
+): Promise<SendOutcome> {
+  const domain = domainOf(opts.from) ?? 'localhost';
+  const subject = String(copy.message.subject ?? '');
+  return mailer.send({
+    ...copy.message,
+    to,
+    subject: subject.startsWith(TEST_SUBJECT_PREFIX) ? subject : TEST_SUBJECT_PREFIX + subject,
+    messageId: `<test.${randomBytes(8).toString('hex')}@${domain}>`,
+    headers: { ...(copy.message.headers as Record<string, string> | undefined), 'X-Dispatch-Test': 'yes' },
+  });
+}
