@@ -5,6 +5,9 @@ import { buildEditionModel, editionWindow, shouldBuild } from '../edition/index.
 import type { Edition, EditionModel } from '../shared/types.js';
 import type { AppContext } from './open-context.js';
 
+const CANDIDATES_PER_STORY = 5;
+const MAX_CANDIDATES = 2_000;
+
 export type BuildEditionResult =
   | { kind: 'built'; edition: Edition; created: boolean }
   | { kind: 'skipped'; reason: string; itemCount: number };
@@ -17,13 +20,15 @@ export async function planEdition(
 ): Promise<{ model: EditionModel; itemIds: number[]; window: { start: Date; end: Date }; decision: ReturnType<typeof shouldBuild> }> {
   const previous = await ctx.store.editions.latest(digest.name);
   const window = editionWindow(previous, now, digest.lookbackMs);
-  const items = await ctx.store.items.listArrived(window.start, window.end, digest.maxItems);
+  // Several outlets' items make one story, so read more candidates than stories wanted.
+  const items = await ctx.store.items.listArrived(window.start, window.end, Math.min(digest.maxItems * CANDIDATES_PER_STORY, MAX_CANDIDATES));
   const model = buildEditionModel(
     items,
-    { name: digest.name, title: digest.title, maxItems: digest.maxItems },
+    { name: digest.name, title: digest.title, maxItems: digest.maxItems, sectionBy: digest.sectionBy, topStories: digest.topStories },
     { now, editionId: null, tagOrder: digest.sections ?? undefined },
   );
-  const itemIds = model.sections.flatMap((s) => s.stories.flatMap((st) => [st.headline.id, ...st.alsoReportedBy.map((i) => i.id)]));
+  const stories = [...(model.topStories ?? []), ...model.sections.flatMap((s) => s.stories)];
+  const itemIds = stories.flatMap((st) => [st.headline.id, ...st.alsoReportedBy.map((i) => i.id)]);
   return { model, itemIds, window, decision: shouldBuild(items.length, digest.minItems, window.start) };
 }
 

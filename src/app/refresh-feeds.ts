@@ -1,8 +1,8 @@
 // Use case: bring the store's feeds in line with the config, fetch them, and
 // store the curated new items. One bad feed never stops the others.
-import { curateItems } from '../curate/index.js';
+import { classifyItems, curateItems } from '../curate/index.js';
 import { fetchFeeds } from '../ingest/index.js';
-import type { FeedRecord } from '../shared/types.js';
+import type { FeedRecord, FeedSource } from '../shared/types.js';
 import type { AppContext } from './open-context.js';
 
 export interface FeedReport {
@@ -30,9 +30,11 @@ export async function refreshFeeds(
 ): Promise<RefreshSummary> {
   const { store, config } = ctx;
   const byUrl = new Map<string, FeedRecord>();
+  const sourceOf = new Map<number, FeedSource>();
   for (const source of config.feeds) {
     const rec = await store.feeds.upsert(source, opts.now());
     byUrl.set(rec.url, rec);
+    sourceOf.set(rec.id, source);
   }
   // Feeds that moved (301) keep their new stored URL; match them back by id.
   const records = [...new Map([...byUrl.values()].map((r) => [r.id, r])).values()];
@@ -85,7 +87,8 @@ export async function refreshFeeds(
       now: fetchedAt,
       seenOnlyBefore: firstTime ? new Date(fetchedAt.getTime() - longestLookback) : null,
     });
-    const { inserted } = await store.items.insertMany(curated.items);
+    const classified = classifyItems(curated.items, sourceOf.get(rec.id) ?? {}, fetchedAt);
+    const { inserted } = await store.items.insertMany(classified);
     const eligible = inserted; // seenOnly rows count as stored but are never offered
     newItems += eligible;
     await store.feeds.recordFetch(rec.id, {

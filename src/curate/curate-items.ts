@@ -130,6 +130,10 @@ function curateOne(entry: RawItem, ctx: CurateContext, tags: string[]): NewItem 
     firstSeenAt: new Date(ctx.now.getTime()),
     contentHash: hash,
     tags: [...tags],
+    // Filled by classifyItems (tagging is its own step, with its own data).
+    countries: [],
+    regions: [],
+    topics: [],
     seenOnly: ctx.seenOnlyBefore != null && publishedAt.getTime() < ctx.seenOnlyBefore.getTime(),
   };
 }

@@ -12,3 +12,4 @@ export {
 export { htmlToText, toExcerpt, truncateText } from './excerpt.js';
 export { parseItemDate } from './parse-item-date.js';
 export { sanitizeSummary } from './sanitize-summary.js';
+export { classifyItems, type FeedPolicy } from './classify-items.js';

@@ -1,20 +1,29 @@
 // The edition model: what templates see and `dispatch preview --json` prints.
 // Pure: the selected items and `now` come in, a plain JSON-able object goes out.
 import type { EditionModel, ItemView, SectionView, StoredItem, StoryView } from '../shared/types.js';
+import { clusterItems, pickHeadline, rankStories } from '../cluster/index.js';
+import { REGION_TITLES, TOPIC_TITLES, type RegionKey } from '../tagging/index.js';
 import { formatDay } from './format-date.js';
+
+export type SectionBy = 'region' | 'topic' | 'tag';
 
 export interface EditionDigest {
   name: string;
   title: string;
+  /** At most this many stories (each story may carry several outlets' items). */
   maxItems: number;
+  /** What sections group by: the story's region, its topic, or its feed's first tag (default). */
+  sectionBy?: SectionBy;
   /** Section titles by section key (a slugged tag), e.g. { 'middle-east': 'Middle East' }. */
   sectionTitles?: Record<string, string>;
+  /** How many stories the "top stories" block at the head shows (default 3; 0 = none). */
+  topStories?: number;
 }
 
 export interface EditionContext {
   now: Date;
   editionId: number | null;
-  /** Section keys (or tags) in the order to show them; unlisted sections follow by size. */
+  /** Section keys (or tags) in the order to show them; unlisted sections follow by importance. */
   tagOrder?: string[];
   /** Zone for the date in the preheader fallback (default UTC). */
   timeZone?: string;
@@ -25,30 +34,55 @@ export const UNTAGGED_SECTION = { key: 'more', title: 'More' } as const;
 
 const MAX_SUBJECT_CHARS = 120;
 const MAX_PREHEADER_CHARS = 140;
+/** Top stories are only worth a block of their own in an edition this large. */
+const MIN_STORIES_FOR_TOP_BLOCK = 6;
+
+interface RankedView {
+  story: StoryView;
+  score: number;
+  items: StoredItem[];
+}
 
 /**
- * Builds the edition model from the selected items: newest first, at most
- * `digest.maxItems`, grouped into sections by each item's first tag (untagged
- * items go to "More"). Sections follow `ctx.tagOrder`, then size (largest
- * first), then key. Each item is one story (`item-<id>`) for now.
+ * Builds the edition model from the selected items. Items reporting the same
+ * event across outlets become one story (cluster stage): the best-weighted
+ * item is the headline, one item per other outlet is "also reported by".
+ * Stories are ranked by number of outlets, source weight and recency; at most
+ * `digest.maxItems` stories are kept. The best few open the edition as "top
+ * stories" (and are not repeated below); the rest are grouped into sections by
+ * region, topic or feed tag. Sections follow `ctx.tagOrder`, then importance
+ * (the sum of their stories' scores), with the leftovers ("More") last.
  *
- * Subject: "<digest title>: <top headline>", the top headline being the
- * newest item of the first section; the date is in the mail's Date header
- * and the headline is what earns the open. Preheader: the next headlines
- * joined by " · ", at most 140 characters; with a single item,
+ * Subject: "<digest title>: <top headline>"; the date is in the mail's Date
+ * header and the headline is what earns the open. Preheader: the next
+ * headlines joined by " · ", at most 140 characters; with a single story,
  * "1 story · 25 Nov 2026".
  */
 export function buildEditionModel(items: StoredItem[], digest: EditionDigest, ctx: EditionContext): EditionModel {
-  const chosen = [...items]
-    .sort((a, b) => b.publishedAt.getTime() - a.publishedAt.getTime())
-    .slice(0, Math.max(0, Math.floor(digest.maxItems)));
+  const sectionBy = digest.sectionBy ?? 'tag';
+  const weight = (i: StoredItem): number => i.feedWeight ?? 1;
+  const clusters = clusterItems(items);
+  const ranked = rankStories(clusters, { now: ctx.now, weight });
+  const views: RankedView[] = ranked.slice(0, Math.max(0, Math.floor(digest.maxItems))).map((r) => {
+    const { headline, alsoReportedBy } = pickHeadline(r, weight);
+    return {
+      story: { id: r.items.length === 1 ? `item-${headline.id}` : r.id, headline: toItemView(headline), alsoReportedBy: alsoReportedBy.map(toItemView) },
+      score: r.score,
+      items: r.items,
+    };
+  });
 
-  const groups = new Map<string, StoredItem[]>();
-  for (const item of chosen) {
-    const key = sectionKey(item.tags[0]);
-    const group = groups.get(key);
-    if (group) group.push(item);
-    else groups.set(key, [item]);
+  const topCount = views.length >= MIN_STORIES_FOR_TOP_BLOCK ? Math.max(0, digest.topStories ?? 3) : 0;
+  const top = views.slice(0, topCount);
+  const rest = views.slice(topCount);
+
+  const groups = new Map<string, { title: string; views: RankedView[]; importance: number }>();
+  for (const v of rest) {
+    const { key, title } = sectionOf(v, sectionBy, digest);
+    const group = groups.get(key) ?? { title, views: [], importance: 0 };
+    group.views.push(v);
+    group.importance += v.score;
+    groups.set(key, group);
   }
 
   const order = (ctx.tagOrder ?? []).map((t) => sectionKey(t));
@@ -59,32 +93,28 @@ export function buildEditionModel(items: StoredItem[], digest: EditionDigest, ct
   const keys = [...groups.keys()].sort((a, b) => {
     const byRank = rank(a) - rank(b);
     if (byRank !== 0) return byRank;
-    const bySize = (groups.get(b)?.length ?? 0) - (groups.get(a)?.length ?? 0);
-    if (bySize !== 0) return bySize;
-    // The untagged section goes last among equals: it is the leftovers.
+    // The leftovers section goes last: it is what no region/topic/tag claimed.
     if (a === UNTAGGED_SECTION.key || b === UNTAGGED_SECTION.key) return a === UNTAGGED_SECTION.key ? 1 : -1;
+    const byImportance = (groups.get(b)?.importance ?? 0) - (groups.get(a)?.importance ?? 0);
+    if (byImportance !== 0) return byImportance;
     return a < b ? -1 : a > b ? 1 : 0;
   });
 
   const sections: SectionView[] = keys.map((key) => {
-    const group = groups.get(key) ?? [];
-    const firstTag = group[0]?.tags[0];
-    return {
-      key,
-      title: digest.sectionTitles?.[key] ?? (firstTag !== undefined && firstTag.trim() !== '' ? titleCase(firstTag) : UNTAGGED_SECTION.title),
-      stories: group.map(toStory),
-    };
+    const group = groups.get(key)!;
+    return { key, title: digest.sectionTitles?.[key] ?? group.title, stories: group.views.map((v) => v.story) };
   });
 
-  const headlines = sections.flatMap((s) => s.stories.map((story) => story.headline.title));
-  const itemCount = chosen.length;
-  const top = headlines[0];
-  const subject = oneLine(top ? `${digest.title}: ${top}` : digest.title, MAX_SUBJECT_CHARS);
-  const rest = headlines.slice(1, 4);
+  const stories = [...top.map((v) => v.story), ...sections.flatMap((s) => s.stories)];
+  const headlines = stories.map((story) => story.headline.title);
+  const itemCount = stories.reduce((n, st) => n + 1 + st.alsoReportedBy.length, 0);
+  const lead = headlines[0];
+  const subject = oneLine(lead ? `${digest.title}: ${lead}` : digest.title, MAX_SUBJECT_CHARS);
+  const next = headlines.slice(1, 4);
   const preheader =
-    rest.length > 0
-      ? joinCapped(rest, ' · ', MAX_PREHEADER_CHARS)
-      : oneLine(`${itemCount} ${itemCount === 1 ? 'story' : 'stories'} · ${formatDay(ctx.now, ctx.timeZone)}`, MAX_PREHEADER_CHARS);
+    next.length > 0
+      ? joinCapped(next, ' · ', MAX_PREHEADER_CHARS)
+      : oneLine(`${stories.length} ${stories.length === 1 ? 'story' : 'stories'} · ${formatDay(ctx.now, ctx.timeZone)}`, MAX_PREHEADER_CHARS);
 
   return {
     digest: { name: digest.name, title: digest.title },
@@ -93,12 +123,26 @@ export function buildEditionModel(items: StoredItem[], digest: EditionDigest, ct
     preheader,
     date: ctx.now.toISOString(),
     sections,
+    topStories: top.map((v) => v.story),
     itemCount,
   };
 }
 
-function toStory(item: StoredItem): StoryView {
-  return { id: `item-${item.id}`, headline: toItemView(item), alsoReportedBy: [] };
+/** The section a story belongs to: its headline's first region/topic/tag, the most common across its items. */
+function sectionOf(v: RankedView, by: SectionBy, digest: EditionDigest): { key: string; title: string } {
+  const pick = (i: StoredItem): string[] => (by === 'region' ? i.regions : by === 'topic' ? i.topics : i.tags.slice(0, 1));
+  const counts = new Map<string, number>();
+  // The headline's own keys win ties, then the order they were first seen.
+  for (const item of [v.items.find((i) => i.id === v.story.headline.id), ...v.items]) {
+    if (!item) continue;
+    for (const k of pick(item)) counts.set(k, (counts.get(k) ?? 0) + 1);
+  }
+  let best: string | undefined;
+  for (const [k, n] of counts) if (best === undefined || n > (counts.get(best) ?? 0)) best = k;
+  if (best === undefined || best.trim() === '') return UNTAGGED_SECTION;
+  const key = sectionKey(best);
+  const named = by === 'region' ? REGION_TITLES[best as RegionKey] : by === 'topic' ? TOPIC_TITLES[best as keyof typeof TOPIC_TITLES] : undefined;
+  return { key, title: digest.sectionTitles?.[key] ?? named ?? titleCase(best) };
 }
 
 export function toItemView(item: StoredItem): ItemView {
@@ -110,9 +154,9 @@ export function toItemView(item: StoredItem): ItemView {
     summaryHtml: item.summaryHtml,
     excerpt: item.excerpt,
     publishedAt: item.publishedAt.toISOString(),
-    countries: [],
-    regions: [],
-    topics: [],
+    countries: [...item.countries],
+    regions: [...item.regions],
+    topics: [...item.topics],
   };
 }
 

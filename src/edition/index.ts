@@ -9,3 +9,4 @@ export {
 } from './build-edition-model.js';
 export { formatDateTime, formatDay } from './format-date.js';
 export { editionWindow, shouldBuild, type BuildDecision, type EditionWindow } from './select-window.js';
+export { personaliseEdition, preferenceKey } from './personalise-edition.js';

@@ -12,7 +12,7 @@ export function feedRepository(db: Kysely<DatabaseSchema>): FeedRepository {
       // feed, not a new one (else both would be fetched).
       const redirected = await db
         .updateTable('feeds')
-        .set({ name: source.name, homepage: source.homepage ?? null, tags: toJson(source.tags), updated_at: at })
+        .set({ name: source.name, homepage: source.homepage ?? null, tags: toJson(source.tags), weight: source.weight ?? 1, updated_at: at })
         .where('fetch_url', '=', source.url)
         .where('url', '<>', source.url)
         .where((eb) => eb.not(eb.exists(eb.selectFrom('feeds as f').select('f.id').where('f.url', '=', source.url))))
@@ -27,6 +27,7 @@ export function feedRepository(db: Kysely<DatabaseSchema>): FeedRepository {
           name: source.name,
           homepage: source.homepage ?? null,
           tags: toJson(source.tags),
+          weight: source.weight ?? 1,
           created_at: at,
           updated_at: at,
         })
@@ -36,6 +37,7 @@ export function feedRepository(db: Kysely<DatabaseSchema>): FeedRepository {
             name: eb.ref('excluded.name'),
             homepage: eb.ref('excluded.homepage'),
             tags: eb.ref('excluded.tags'),
+            weight: eb.ref('excluded.weight'),
             updated_at: eb.ref('excluded.updated_at'),
           })),
         )

@@ -4,7 +4,7 @@ import type { NewItem, StoredItem } from '../shared/types.js';
 import { chunk, fromIso, fromJson, toCount, toIso, toJson } from './codec.js';
 import type { DatabaseSchema, ItemsTable } from './schema.js';
 
-// 13 bound values per row; 200 rows stays far below SQLite's variable limit
+// 16 bound values per row; 200 rows stays far below SQLite's variable limit
 // (32766) and PostgreSQL's (65535).
 const INSERT_CHUNK = 200;
 const ID_CHUNK = 500;
@@ -34,7 +34,7 @@ export function itemRepository(db: Kysely<DatabaseSchema>): ItemRepository {
         .selectFrom('items')
         .innerJoin('feeds', 'feeds.id', 'items.feed_id')
         .selectAll('items')
-        .select('feeds.name as source')
+        .select(['feeds.name as source', 'feeds.weight as feed_weight'])
         .where('items.first_seen_at', '>=', toIso(since))
         .where('items.first_seen_at', '<', toIso(until))
         .where('items.seen_only', '=', 0)
@@ -52,7 +52,7 @@ export function itemRepository(db: Kysely<DatabaseSchema>): ItemRepository {
           .selectFrom('items')
           .innerJoin('feeds', 'feeds.id', 'items.feed_id')
           .selectAll('items')
-          .select('feeds.name as source')
+          .select(['feeds.name as source', 'feeds.weight as feed_weight'])
           .where('items.id', 'in', part)
           .execute();
         for (const row of rows) byId.set(row.id, toStoredItem(row));
@@ -91,10 +91,13 @@ function toRow(item: NewItem): Insertable<ItemsTable> {
     content_hash: item.contentHash,
     tags: toJson(item.tags),
     seen_only: item.seenOnly ? 1 : 0,
+    countries: toJson(item.countries),
+    regions: toJson(item.regions),
+    topics: toJson(item.topics),
   };
 }
 
-function toStoredItem(row: Selectable<ItemsTable> & { source: string }): StoredItem {
+function toStoredItem(row: Selectable<ItemsTable> & { source: string; feed_weight?: number | null }): StoredItem {
   return {
     id: row.id,
     feedId: row.feed_id,
@@ -110,5 +113,9 @@ function toStoredItem(row: Selectable<ItemsTable> & { source: string }): StoredI
     contentHash: row.content_hash,
     tags: fromJson<string[]>(row.tags, []),
     seenOnly: row.seen_only !== 0,
+    countries: fromJson<string[]>(row.countries, []),
+    regions: fromJson<string[]>(row.regions, []),
+    topics: fromJson<string[]>(row.topics, []),
+    feedWeight: row.feed_weight ?? 1,
   };
 }

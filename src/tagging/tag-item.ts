@@ -8,7 +8,7 @@ import {
   type Gazetteer,
   type GazetteerMatch,
 } from './gazetteer.js';
-import { REGION_KEYS, type RegionKey } from './regions.js';
+import { type RegionKey } from './regions.js';
 import { startsUpper, tokenize, type Token } from './text-tokens.js';
 import { getDefaultTopicRules, matchTopics, type TopicRules } from './topic-rules.js';
 
@@ -21,7 +21,7 @@ export interface TagInput {
 export interface ItemTags {
   /** ISO alpha-2 codes (XK = Kosovo) in order of first mention. */
   countries: string[];
-  /** Region keys in the fixed REGION_KEYS order. */
+  /** Region keys, first mention first (title before summary). */
   regions: RegionKey[];
   /** Topic keys in rule order. */
   topics: string[];
@@ -158,7 +158,9 @@ export function createTagger(options: TaggerOptions = {}): (input: TagInput) => 
 
     return {
       countries,
-      regions: REGION_KEYS.filter((r) => regions.has(r)),
+      // First mention first (title before summary): the edition files a story
+      // under the region it leads with.
+      regions: [...regions],
       topics: matchTopics(topicRules, fields.map((f) => f.tokens)),
       organisations,
     };

@@ -38,6 +38,9 @@ describe('curateItems', () => {
         firstSeenAt: NOW,
         contentHash: contentHash('Talks resume in Geneva & Vienna', 'Envoys met. Background', 'https://news.example.org/world/talks.html'),
         tags: ['world'],
+        countries: [],
+        regions: [],
+        topics: [],
         seenOnly: false,
       },
     ]);

@@ -17,6 +17,7 @@ describe('buildEditionModel', () => {
       preheader: '1 story · 25 Nov 2026',
       date: '2026-11-25T07:00:00.000Z',
       itemCount: 1,
+      topStories: [],
       sections: [
         {
           key: 'europe',
@@ -44,7 +45,7 @@ describe('buildEditionModel', () => {
     });
   });
 
-  it('groups by first tag, orders sections by size then name, untagged last as "More"', () => {
+  it('groups by first tag, orders sections by importance (story count, then recency), untagged last as "More"', () => {
     const items = [
       makeStoredItem({ tags: ['asia'], publishedAt: at(1) }),
       makeStoredItem({ tags: [], publishedAt: at(2) }),
@@ -55,8 +56,8 @@ describe('buildEditionModel', () => {
     const model = buildEditionModel(items, DIGEST, { now: NOW, editionId: null });
     expect(model.sections.map((s) => [s.key, s.title, s.stories.length])).toEqual([
       ['europe', 'Europe', 2],
-      ['africa', 'Africa', 1],
       ['asia', 'Asia', 1],
+      ['africa', 'Africa', 1],
       ['more', 'More', 1],
     ]);
   });
@@ -140,5 +141,48 @@ describe('buildEditionModel', () => {
   it('passes feed text through untouched for the renderer to escape', () => {
     const model = buildEditionModel([makeStoredItem({ title: '{{#each @root}}<b>x</b>' })], DIGEST, { now: NOW, editionId: null });
     expect(model.sections[0]?.stories[0]?.headline.title).toBe('{{#each @root}}<b>x</b>');
+  });
+
+  describe('with stories across outlets', () => {
+    const story = (id: number, feedId: number, source: string, title: string, excerpt: string, minutesAgo: number, extra = {}) =>
+      makeStoredItem({ id, feedId, source, title, excerpt, publishedAt: at(minutesAgo), tags: ['world'], ...extra });
+
+    it('shows one entry per story with the best-weighted item as headline and the other outlets as "also reported by"', () => {
+      const items = [
+        story(1, 1, 'Alpha Times', 'Kenya and Ethiopia sign border security pact in Nairobi', 'Kenyan and Ethiopian ministers signed a border security pact in Nairobi on Tuesday.', 30, { feedWeight: 1 }),
+        story(2, 2, 'Beta Wire', 'Ethiopia, Kenya agree border security pact at Nairobi talks', 'Ministers from Ethiopia and Kenya agreed a pact on border security at talks in Nairobi.', 20, { feedWeight: 2 }),
+        story(3, 3, 'Gamma Post', 'Chile elects new central bank governor', 'The Chilean senate confirmed a new central bank governor.', 10),
+      ];
+      const model = buildEditionModel(items, DIGEST, { now: NOW, editionId: null });
+      const stories = model.sections.flatMap((s) => s.stories);
+      expect(stories).toHaveLength(2);
+      const pact = stories.find((s) => s.alsoReportedBy.length > 0);
+      expect(pact?.headline.source).toBe('Beta Wire');
+      expect(pact?.alsoReportedBy.map((i) => i.source)).toEqual(['Alpha Times']);
+      expect(model.itemCount).toBe(3);
+      // Two outlets outrank one, however recent.
+      expect(stories[0]?.id).toBe(pact?.id);
+    });
+
+    it('groups by region when the digest says so, with region titles, and opens with top stories', () => {
+      const regions = ['europe', 'mena', 'americas', 'europe', 'east-asia-pacific', 'europe', 'mena'];
+      const titles = [
+        'Parliament debates pension reform',
+        'Oil tanker seized near Hormuz',
+        'Brazil floods displace thousands',
+        'Dutch farmers block motorways',
+        'Typhoon closes Manila airport',
+        'Polish court rules on judges',
+        'Lebanon names caretaker cabinet',
+      ];
+      const items = regions.map((r, i) =>
+        makeStoredItem({ id: 100 + i, feedId: 100 + i, title: titles[i], excerpt: '', regions: [r], publishedAt: at(i + 1) }),
+      );
+      const model = buildEditionModel(items, { ...DIGEST, sectionBy: 'region' }, { now: NOW, editionId: null });
+      expect(model.topStories?.map((s) => s.headline.id)).toEqual([100, 101, 102]);
+      expect(model.sections.map((s) => s.title)).toEqual(['Europe', 'East Asia & Pacific', 'Middle East & North Africa']);
+      const shown = [...(model.topStories ?? []), ...model.sections.flatMap((s) => s.stories)].map((s) => s.headline.id);
+      expect(new Set(shown).size).toBe(7);
+    });
   });
 });

@@ -37,6 +37,10 @@ export function makeStoredItem(overrides: Partial<StoredItem> = {}): StoredItem 
     firstSeenAt: new Date(Date.UTC(2026, 10, 24, 12, 0)),
     contentHash: `hash-${id}`,
     tags: ['world'],
+    countries: [],
+    regions: [],
+    topics: [],
+    feedWeight: 1,
     seenOnly: false,
     ...overrides,
   };

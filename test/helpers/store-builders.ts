@@ -23,6 +23,9 @@ export function makeNewItem(feedId: number, overrides: Partial<NewItem> = {}): N
     firstSeenAt: new Date('2026-03-01T09:00:00.000Z'),
     contentHash: `hash-${n}`,
     tags: ['world'],
+    countries: [],
+    regions: [],
+    topics: [],
     seenOnly: false,
     ...overrides,
   };

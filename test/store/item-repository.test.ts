@@ -23,12 +23,15 @@ describe.each(storeDialects())('items on $name', ({ name, enabled }) => {
       const item = makeNewItem(feedA.id, {
         title: 'Talks resume',
         tags: ['world', 'eu'],
+        countries: ['BE', 'FR'],
+        regions: ['europe'],
+        topics: ['diplomacy-summits'],
         publishedAt: day(2, 5),
         firstSeenAt: day(2, 6),
       });
       expect(await t.store.items.insertMany([item])).toEqual({ inserted: 1 });
       const [stored] = await t.store.items.listArrived(day(2), day(3), 10);
-      expect(stored).toEqual({ ...item, id: expect.any(Number), source: 'Alpha Times' });
+      expect(stored).toEqual({ ...item, id: expect.any(Number), source: 'Alpha Times', feedWeight: 1 });
       expect(await t.store.items.countForFeed(feedA.id)).toBe(1);
       expect(await t.store.items.countForFeed(feedB.id)).toBe(0);
     });

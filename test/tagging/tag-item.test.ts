@@ -128,10 +128,10 @@ describe('tagItem: countries and case rules', () => {
 });
 
 describe('tagItem: regions and organisations', () => {
-  it('derives regions from countries, region names and regional bodies, in fixed order', () => {
+  it('derives regions from countries, region names and regional bodies, first mention first', () => {
     const tags = tagItem({ title: 'Sahel juntas meet ASEAN envoys', text: 'Brazil observed.' });
     expect(tags.countries).toEqual(['BR']);
-    expect(tags.regions).toEqual(['americas', 'sub-saharan-africa', 'east-asia-pacific']);
+    expect(tags.regions).toEqual(['sub-saharan-africa', 'east-asia-pacific', 'americas']);
     expect(tags.organisations).toEqual(['asean']);
   });
 

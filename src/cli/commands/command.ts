@@ -10,6 +10,8 @@ export interface CommandContext {
   options: { digest?: string; edition?: string; out?: string; port?: string; name?: string; json?: boolean; [k: string]: unknown };
   out: Output;
   json: boolean;
+  /** Where relative paths given on the command line are resolved. */
+  cwd: string;
 }
 
 export type Command = (c: CommandContext) => Promise<number>;

@@ -1,18 +1,38 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, relative, resolve } from 'node:path';
+import { stringify as toYaml } from 'yaml';
+import { fetchFeeds, parseOpml, toOpml } from '../../ingest/index.js';
 import { UsageError } from '../../shared/errors.js';
 import { table } from '../output.js';
-import { now, withContext, type Command } from './command.js';
+import { now, withContext, type Command, type CommandContext } from './command.js';
 
-export const feedsCommand: Command = (c) =>
+const USAGE = 'usage: dispatch feeds list | check | import-opml FILE [--out CATALOG.yaml] | export-opml [--out FILE]';
+
+export const feedsCommand: Command = (c) => {
+  switch (c.args[0]) {
+    case 'list':
+      return list(c);
+    case 'check':
+      return check(c);
+    case 'import-opml':
+      return importOpml(c);
+    case 'export-opml':
+      return exportOpml(c);
+    default:
+      throw new UsageError(USAGE);
+  }
+};
+
+const list: Command = (c) =>
   withContext(c, async (ctx) => {
-    if (c.args[0] !== 'list') throw new UsageError('usage: dispatch feeds list');
     for (const source of ctx.config.feeds) await ctx.store.feeds.upsert(source, now());
-    const list = await ctx.store.feeds.list();
-    if (c.json) c.out.json(list);
+    const feeds = await ctx.store.feeds.list();
+    if (c.json) c.out.json(feeds);
     else {
       c.out.print(
         table(
           ['feed', 'status', 'last fetch', 'url'],
-          list.map((f) => [
+          feeds.map((f) => [
             f.name,
             f.paused ? 'paused' : f.lastStatus ? (f.failureStreak > 0 ? `failing ×${f.failureStreak}` : f.lastStatus) : 'never fetched',
             f.lastFetchedAt ? f.lastFetchedAt.toISOString().slice(0, 16).replace('T', ' ') : '',
@@ -23,3 +43,62 @@ export const feedsCommand: Command = (c) =>
     }
     return 0;
   });
+
+// Fetches every configured feed once, unconditionally, and says whether it
+// parses; nothing is stored, so it is safe to run against a live list.
+async function check(c: CommandContext): Promise<number> {
+  const feeds = c.config.feeds.map((f, i) => ({ id: i, url: f.url, etag: null, lastModified: null }));
+  const outcomes = await fetchFeeds(feeds, {
+    timeoutMs: c.config.fetch.timeoutMs,
+    maxBytes: c.config.fetch.maxBytes,
+    userAgent: c.config.fetch.userAgent,
+    concurrency: c.config.fetch.concurrency,
+    onProgress: (d, t) => c.out.progress('checking feeds', d, t),
+  });
+  c.out.endProgress();
+  const rows = outcomes.map((o) => {
+    const f = c.config.feeds[o.feedId]!;
+    const status = o.kind === 'ok' ? `ok (${o.items.length} items)` : o.kind === 'failed' ? 'failed' : 'not modified';
+    const note = o.permanentRedirect ? `moved to ${o.permanentRedirect}` : o.kind === 'failed' ? o.reason : '';
+    return { name: f.name, url: f.url, status, note, ok: o.kind !== 'failed' };
+  });
+  if (c.json) c.out.json(rows);
+  else {
+    c.out.print(table(['feed', 'status', 'note'], rows.map((r) => [r.name, r.status, r.note])));
+    c.out.print(`${rows.length} feeds, ${rows.filter((r) => !r.ok).length} failed`);
+  }
+  return rows.length > 0 && rows.every((r) => !r.ok) ? 1 : 0;
+}
+
+// OPML goes into a catalog file (the config itself is the user's to edit):
+// the command writes the catalog and says which line to add to the config.
+async function importOpml(c: CommandContext): Promise<number> {
+  const file = c.args[1];
+  if (!file) throw new UsageError(USAGE);
+  const path = resolve(c.cwd, file);
+  if (!existsSync(path)) throw new UsageError(`import-opml: file not found: ${path}`);
+  const parsed = parseOpml(readFileSync(path, 'utf8'));
+  for (const e of parsed.errors) c.out.error(`${path}: ${e}`);
+  const known = new Set(c.config.feeds.map((f) => f.url));
+  const fresh = parsed.feeds.filter((f) => !known.has(f.url));
+  const base = c.config.file ? dirname(c.config.file) : c.cwd;
+  const out = resolve(base, c.options.out ?? 'feeds/imported.yaml');
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileSync(out, toYaml(fresh.map((f) => ({ name: f.name, url: f.url, ...(f.homepage ? { homepage: f.homepage } : {}), tags: f.tags }))));
+  const line = `  - catalog: ${relative(base, out)}`;
+  if (c.json) c.out.json({ imported: fresh.length, alreadyConfigured: parsed.feeds.length - fresh.length, errors: parsed.errors, catalog: out });
+  else {
+    c.out.print(`wrote ${fresh.length} feeds to ${out} (${parsed.feeds.length - fresh.length} already configured, ${parsed.errors.length} skipped)`);
+    c.out.print(`add this under "feeds:" in your config to use them:\n${line}`);
+  }
+  return parsed.feeds.length === 0 && parsed.errors.length > 0 ? 1 : 0;
+}
+
+async function exportOpml(c: CommandContext): Promise<number> {
+  const xml = toOpml(c.config.feeds.filter((f) => /^https?:\/\//i.test(f.url)), 'Dispatch feeds');
+  if (c.options.out) {
+    writeFileSync(resolve(c.cwd, c.options.out), xml);
+    c.out.print(`wrote ${resolve(c.cwd, c.options.out)}`);
+  } else c.out.print(xml);
+  return 0;
+}

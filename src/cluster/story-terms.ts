@@ -1,0 +1,291 @@
+// Text → comparable terms for story clustering. Pure and dependency-free:
+// no package in node_modules does English tokenising/stemming (natural, wink,
+// stopword… are absent, and we may not add any), and the job is small enough
+// to do carefully here.
+//
+// The pipeline for one text: NFKC → dotted abbreviations joined ("U.S." → USA)
+// → diacritics and possessives stripped → words → multi-word names joined
+// ("south korea" → southkorea, so South Sudan never matches Sudan) → stop
+// words dropped → aliases (demonyms and capitals used as metonyms map to one
+// country term: "Japanese", "Tokyo" → japan) → light suffix stemming.
+
+/** One term of a text, and whether it looked like a name where it stood. */
+export interface Term {
+  term: string;
+  /**
+   * true: written like a name here (capitalised mid-sentence, an acronym, or
+   * a known country alias); false: written in lower case here; undefined: the
+   * position says nothing (the first word of a sentence). Names (places,
+   * people, bodies) say more about which event it is than verbs do; the
+   * caller decides per batch which terms are names.
+   */
+  capitalised: boolean | undefined;
+}
+
+// Function words plus news filler: reporting verbs, days and time words that
+// every item of a day shares and that would make unrelated stories look alike.
+const STOP_WORDS = new Set(
+  `a about above across after again against all almost along already also although always am among an and another any
+  are around as at away back be became because been before being below between both but by can cannot could did do
+  does doing done down during each either else even ever every few for from further had has have having he her here
+  hers herself him himself his how however i if in into is it its itself just least less like made make many may me
+  might more most much must my myself near neither never no nor not now of off often on once one only onto or other
+  others our ours ourselves out over own per perhaps rather same several shall she should since so some still such
+  than that the their theirs them themselves then there these they this those though through thus to too toward
+  towards under until up upon us very via was we were what whatever when where whether which while who whom whose why
+  will with within without would yet you your yours
+  said says say saying told tells according added adding reported reports report statement announced announces
+  update updated live breaking exclusive analysis explainer opinion watch video photos
+  monday tuesday wednesday thursday friday saturday sunday today tonight yesterday tomorrow overnight
+  morning afternoon evening night week weeks weekend month months year years day days time late early earlier later
+  new news latest amid over mr mrs ms dr`.split(/\s+/).filter((w) => w !== ''),
+);
+
+// Multi-word names that must become one term before stop words and stemming
+// cut them up ("united states" → "united"+"states" would match "United Kingdom";
+// "south sudan" must not look like Sudan). Keys are lower-case word sequences.
+const PHRASES = new Map<string, string>([
+  ['united states of america', 'usa'],
+  ['united states', 'usa'],
+  ['white house', 'usa'],
+  ['united kingdom', 'uk'],
+  ['great britain', 'uk'],
+  ['united nations', 'un'],
+  ['european union', 'eu'],
+  ['united arab emirates', 'uae'],
+  ['abu dhabi', 'uae'],
+  ['saudi arabia', 'saudiarabia'],
+  ['south korea', 'southkorea'],
+  ['north korea', 'northkorea'],
+  ['south sudan', 'southsudan'],
+  ['south africa', 'southafrica'],
+  ['new zealand', 'newzealand'],
+  ['sri lanka', 'srilanka'],
+  ['hong kong', 'hongkong'],
+  ['new delhi', 'india'],
+  ['el salvador', 'elsalvador'],
+  ['costa rica', 'costarica'],
+  ['burkina faso', 'burkinafaso'],
+  ['ivory coast', 'ivorycoast'],
+  ['czech republic', 'czechia'],
+  ['democratic republic of congo', 'drc'],
+  ['democratic republic of the congo', 'drc'],
+  ['central african republic', 'car'],
+  ['dominican republic', 'dominicanrepublic'],
+  ['west bank', 'westbank'],
+  ['security council', 'securitycouncil'],
+  ['general assembly', 'generalassembly'],
+  ['secretary general', 'secretarygeneral'],
+  ['prime minister', 'primeminister'],
+  ['foreign minister', 'foreignminister'],
+  ['foreign ministers', 'foreignminister'],
+  ['defence minister', 'defenceminister'],
+  ['defence ministers', 'defenceminister'],
+  ['rapid support forces', 'rsf'],
+  ['atomic energy agency', 'iaea'],
+]);
+// By first word, longest first: most words start no phrase, so most need one lookup.
+const PHRASES_BY_FIRST = new Map<string, Array<{ words: string[]; term: string }>>();
+for (const [phrase, term] of PHRASES) {
+  const words = phrase.split(' ');
+  const first = words[0] as string;
+  const list = PHRASES_BY_FIRST.get(first) ?? [];
+  list.push({ words, term });
+  list.sort((a, b) => b.words.length - a.words.length);
+  PHRASES_BY_FIRST.set(first, list);
+}
+
+// Demonyms, capitals used as metonyms and common variants → one term. Kept to
+// names foreign-policy feeds use constantly; a miss only costs some recall.
+const ALIASES = new Map<string, string>(
+  Object.entries({
+    american: 'usa', americans: 'usa', washington: 'usa',
+    british: 'uk', britain: 'uk', london: 'uk',
+    russian: 'russia', russians: 'russia', moscow: 'russia', kremlin: 'russia',
+    ukrainian: 'ukraine', ukrainians: 'ukraine', kyiv: 'ukraine', kiev: 'ukraine',
+    chinese: 'china', beijing: 'china', prc: 'china', sino: 'china',
+    japanese: 'japan', tokyo: 'japan',
+    southkorean: 'southkorea', seoul: 'southkorea',
+    northkorean: 'northkorea', pyongyang: 'northkorea', dprk: 'northkorea',
+    taiwanese: 'taiwan', taipei: 'taiwan',
+    indian: 'india', delhi: 'india',
+    pakistani: 'pakistan', islamabad: 'pakistan',
+    afghan: 'afghanistan', kabul: 'afghanistan',
+    iranian: 'iran', iranians: 'iran', tehran: 'iran',
+    iraqi: 'iraq', baghdad: 'iraq',
+    israeli: 'israel', israelis: 'israel',
+    palestinian: 'palestine', palestinians: 'palestine',
+    lebanese: 'lebanon', beirut: 'lebanon',
+    syrian: 'syria', damascus: 'syria',
+    turkish: 'turkey', turkiye: 'turkey', ankara: 'turkey',
+    egyptian: 'egypt', cairo: 'egypt',
+    saudi: 'saudiarabia', riyadh: 'saudiarabia',
+    qatari: 'qatar', doha: 'qatar',
+    emirati: 'uae', emirates: 'uae',
+    yemeni: 'yemen', houthi: 'houthis', houthis: 'houthis',
+    sudanese: 'sudan', khartoum: 'sudan',
+    ethiopian: 'ethiopia', eritrean: 'eritrea',
+    somali: 'somalia', kenyan: 'kenya', nairobi: 'kenya',
+    nigerian: 'nigeria', abuja: 'nigeria',
+    nigerien: 'niger', niamey: 'niger',
+    malian: 'mali', bamako: 'mali',
+    congolese: 'drc', kinshasa: 'drc',
+    southafrican: 'southafrica', pretoria: 'southafrica',
+    libyan: 'libya', tripoli: 'libya',
+    algerian: 'algeria', moroccan: 'morocco', tunisian: 'tunisia',
+    german: 'germany', berlin: 'germany',
+    french: 'france', paris: 'france',
+    italian: 'italy', spanish: 'spain', madrid: 'spain',
+    polish: 'poland', warsaw: 'poland',
+    hungarian: 'hungary', budapest: 'hungary',
+    slovak: 'slovakia', czech: 'czechia', romanian: 'romania',
+    moldovan: 'moldova', chisinau: 'moldova',
+    belarusian: 'belarus', minsk: 'belarus',
+    georgian: 'georgia', tbilisi: 'georgia',
+    armenian: 'armenia', yerevan: 'armenia',
+    azerbaijani: 'azerbaijan', azeri: 'azerbaijan', baku: 'azerbaijan',
+    estonian: 'estonia', tallinn: 'estonia', latvian: 'latvia', lithuanian: 'lithuania',
+    finnish: 'finland', swedish: 'sweden', norwegian: 'norway', danish: 'denmark',
+    venezuelan: 'venezuela', caracas: 'venezuela',
+    colombian: 'colombia', bogota: 'colombia',
+    mexican: 'mexico', brazilian: 'brazil', brasilia: 'brazil',
+    argentine: 'argentina', argentinian: 'argentina', chilean: 'chile', peruvian: 'peru',
+    cuban: 'cuba', havana: 'cuba', haitian: 'haiti',
+    philippine: 'philippines', filipino: 'philippines', manila: 'philippines',
+    vietnamese: 'vietnam', hanoi: 'vietnam',
+    indonesian: 'indonesia', jakarta: 'indonesia',
+    burmese: 'myanmar', burma: 'myanmar',
+    thai: 'thailand', bangkok: 'thailand',
+    australian: 'australia', canberra: 'australia',
+    canadian: 'canada', ottawa: 'canada',
+    european: 'europe',
+  }),
+);
+
+// Spelling variants that would otherwise split one word in two (not names).
+const SPELLINGS = new Map<string, string>(
+  Object.entries({
+    defense: 'defence', offense: 'offence', licence: 'license',
+    organization: 'organisation', authorization: 'authorisation',
+  }),
+);
+
+/** Lower-cased, diacritics and punctuation gone; the tokens of one text in order. */
+interface Word {
+  word: string;
+  capitalised: boolean;
+  acronym: boolean;
+  sentenceStart: boolean;
+}
+
+function words(text: string): Word[] {
+  const prepared = text
+    .normalize('NFKC')
+    .replace(/[\u2018\u2019\u02bc`´]/g, "'")
+    // Dotted abbreviations ("U.S.", "U.N.", "E.U.") → one word, and keep the
+    // capital letters so "US" the country is told apart from "us" the pronoun.
+    .replace(/\b((?:\p{Lu}\.){2,})/gu, (m) => ` ${m.replace(/\./g, '')} `)
+    .replace(/\bUS\b/g, 'USA')
+    // Possessive and contracted endings carry nothing ("Sudan's" → "Sudan").
+    .replace(/'(s|re|ve|ll|d|t)\b/gi, ' ')
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '');
+  const out: Word[] = [];
+  // Words, with sentence ends noted so a capital after ". " is not taken for a name.
+  const re = /[\p{L}\p{N}]+|[.!?:;]/gu;
+  let sentenceStart = true;
+  for (const m of prepared.matchAll(re)) {
+    const raw = m[0];
+    if (/^[.!?:;]$/.test(raw)) {
+      sentenceStart = true;
+      continue;
+    }
+    const first = raw.charAt(0);
+    const lower = raw.toLowerCase();
+    const acronym = raw.length >= 2 && raw !== lower && raw === raw.toUpperCase();
+    out.push({ word: lower, capitalised: first !== first.toLowerCase(), acronym, sentenceStart });
+    sentenceStart = false;
+  }
+  return out;
+}
+
+/**
+ * Light stemming: plural and verb endings only ("sanctions", "sanctioned",
+ * "sanctioning" → "sanction"; "agreed", "agreement", "agrees" → "agre"). A full
+ * Porter stemmer over-merges ("general" / "generous") and gains little on
+ * headlines; this keeps the stems readable and the merges predictable.
+ */
+export function stem(word: string): string {
+  let w = word;
+  if (w.length <= 3 || /\d/.test(w)) return w;
+  if (w.endsWith('ies') && w.length > 4) w = `${w.slice(0, -3)}y`;
+  else if (w.endsWith('sses')) w = w.slice(0, -2);
+  else if (/(?:ches|shes|xes|zes)$/.test(w)) w = w.slice(0, -2);
+  else if (w.endsWith('s') && !/(?:ss|us|is)$/.test(w)) w = w.slice(0, -1);
+  if (w.endsWith('ments') || w.endsWith('ment')) {
+    const base = w.replace(/ments?$/, '');
+    if (base.length >= 4) w = base;
+  }
+  let strippedEd = false;
+  if (w.endsWith('ing') && w.length > 5) w = w.slice(0, -3);
+  else if (w.endsWith('ied') && w.length > 4) w = `${w.slice(0, -3)}y`;
+  else if (w.endsWith('ed') && w.length > 4) {
+    w = w.slice(0, -2);
+    strippedEd = true;
+  }
+  // "censure"/"censured"/"censuring", "agree"/"agreed"/"agreeing": drop a
+  // final e so all forms meet (after -ed the e is already gone: "agreed" → "agre").
+  if (!strippedEd && w.endsWith('e') && w.length > 3) w = w.slice(0, -1);
+  // "expelled"/"expel", "killed"/"kill": one letter of a final double consonant.
+  if (w.length > 3 && /([^aeiou])\1$/.test(w)) w = w.slice(0, -1);
+  return w;
+}
+
+/**
+ * The terms of one text, in order, with how each was written (see `Term`).
+ * Title Case headlines ("China Surrounds Taiwan With Warships") capitalise
+ * every word, so callers should not trust the flag on such titles: see
+ * `looksTitleCase`.
+ */
+export function storyTerms(text: string): Term[] {
+  const ws = words(text);
+  const out: Term[] = [];
+  for (let i = 0; i < ws.length; i += 1) {
+    // Longest multi-word name starting here, if any.
+    let matched = 0;
+    let phraseTerm = '';
+    for (const phrase of PHRASES_BY_FIRST.get((ws[i] as Word).word) ?? []) {
+      if (phrase.words.every((pw, k) => ws[i + k]?.word === pw)) {
+        matched = phrase.words.length;
+        phraseTerm = phrase.term;
+        break;
+      }
+    }
+    if (matched > 0) {
+      out.push({ term: phraseTerm, capitalised: ws.slice(i, i + matched).some((w) => w.capitalised || w.acronym) });
+      i += matched - 1;
+      continue;
+    }
+    const w = ws[i];
+    if (!w) continue;
+    // "US" was rewritten to "USA" above, so a remaining "us" is the pronoun.
+    if (STOP_WORDS.has(w.word)) continue;
+    if (w.word.length < 2 && !/\d/.test(w.word)) continue;
+    const alias = ALIASES.get(w.word);
+    const capitalised = w.acronym || alias !== undefined ? true : w.sentenceStart ? undefined : w.capitalised;
+    out.push({ term: alias ?? stem(SPELLINGS.get(w.word) ?? w.word), capitalised });
+  }
+  return out;
+}
+
+/**
+ * True when most words of a headline start with a capital (US newspaper
+ * style), so capitals there say nothing about names.
+ */
+export function looksTitleCase(title: string): boolean {
+  const ws = title.match(/\p{L}[\p{L}'’-]*/gu) ?? [];
+  const long = ws.filter((w) => w.length > 3);
+  if (long.length < 3) return false;
+  const caps = long.filter((w) => w.charAt(0) !== w.charAt(0).toLowerCase()).length;
+  return caps / long.length >= 0.8;
+}

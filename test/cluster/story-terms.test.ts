@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { looksTitleCase, stem, storyTerms } from '../../src/cluster/index.js';
+
+const terms = (text: string): string[] => storyTerms(text).map((t) => t.term);
+
+describe('stem', () => {
+  it('brings plural and verb forms of one word together', () => {
+    expect(new Set(['sanction', 'sanctions', 'sanctioned', 'sanctioning'].map(stem))).toEqual(new Set(['sanction']));
+    expect(new Set(['agree', 'agreed', 'agrees', 'agreeing', 'agreement'].map(stem)).size).toBe(1);
+    expect(new Set(['expel', 'expels', 'expelled'].map(stem)).size).toBe(1);
+    expect(new Set(['censure', 'censured', 'censures', 'censuring'].map(stem)).size).toBe(1);
+    expect(stem('countries')).toBe(stem('country'));
+  });
+
+  it('leaves short words, numbers and -ss/-us/-is endings alone', () => {
+    expect(stem('un')).toBe('un');
+    expect(stem('2026')).toBe('2026');
+    expect(stem('status')).toBe('status');
+    expect(stem('crisis')).toBe('crisis');
+  });
+});
+
+describe('storyTerms', () => {
+  it('drops stop words, reporting verbs and weekdays', () => {
+    expect(terms('The minister said on Monday that the talks would resume')).toEqual([stem('minister'), stem('talks'), stem('resume')]);
+  });
+
+  it('reads "U.S." and "US" as the country and "us" as the pronoun', () => {
+    expect(terms('U.S. envoy visits Kyiv')).toContain('usa');
+    expect(terms('US envoy visits Kyiv')).toContain('usa');
+    expect(terms('The United States said')).toContain('usa');
+    expect(terms('Join us for the briefing')).not.toContain('usa');
+  });
+
+  it('maps demonyms and capitals used as metonyms to the country', () => {
+    expect(terms('Japanese and Chinese diplomats')).toEqual(['japan', 'china', stem('diplomats')]);
+    expect(terms('The Kremlin rejected the plan')).toContain('russia');
+    expect(terms("Tehran's answer")).toEqual(['iran', stem('answer')]);
+  });
+
+  it('keeps multi-word names whole, so South Sudan is not Sudan', () => {
+    expect(terms('South Sudan votes')).toEqual(['southsudan', stem('votes')]);
+    expect(terms('North Korea fires missile')).toContain('northkorea');
+    expect(terms('UN Security Council meets')).toEqual(['un', 'securitycouncil', stem('meets')]);
+  });
+
+  it('strips diacritics, possessives and punctuation', () => {
+    expect(terms("Cúcuta's border bridges")).toEqual(['cucuta', stem('border'), stem('bridges')]);
+  });
+
+  it('marks names: capitalised mid-sentence or an acronym; says nothing at a sentence start', () => {
+    const t = storyTerms('Talks in Geneva ended. Delegates from NATO left early');
+    const flag = (term: string) => t.find((x) => x.term === term)?.capitalised;
+    expect(flag(stem('talks'))).toBeUndefined();
+    expect(flag('geneva')).toBe(true);
+    expect(flag(stem('ended'))).toBe(false);
+    expect(flag(stem('delegates'))).toBeUndefined();
+    expect(flag('nato')).toBe(true);
+  });
+});
+
+describe('looksTitleCase', () => {
+  it('spots US-style Title Case headlines', () => {
+    expect(looksTitleCase('China Surrounds Taiwan With Warships in Show of Force')).toBe(true);
+    expect(looksTitleCase('China stages military drills around Taiwan')).toBe(false);
+    expect(looksTitleCase('Sudan')).toBe(false);
+  });
+});

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { classifyItems } from '../../src/curate/index.js';
+import type { NewItem } from '../../src/shared/types.js';
+
+const NOW = new Date('2026-11-25T12:00:00Z');
+let n = 0;
+function item(title: string, excerpt = '', overrides: Partial<NewItem> = {}): NewItem {
+  n += 1;
+  return {
+    feedId: 1,
+    guid: `g${n}`,
+    url: null,
+    canonicalUrl: null,
+    title,
+    summaryHtml: '',
+    excerpt,
+    publishedAt: new Date(NOW.getTime() - n * 60_000),
+    firstSeenAt: NOW,
+    contentHash: `h${n}`,
+    tags: [],
+    countries: [],
+    regions: [],
+    topics: [],
+    seenOnly: false,
+    ...overrides,
+  };
+}
+
+describe('classifyItems', () => {
+  it('tags countries, regions and topics from title and excerpt', () => {
+    const [a] = classifyItems([item('Kenya and Ethiopia sign a border security pact', 'Nairobi hosted the talks.')], {}, NOW);
+    expect(a?.countries).toEqual(expect.arrayContaining(['KE', 'ET']));
+    expect(a?.regions).toEqual(['sub-saharan-africa']);
+    expect(a?.topics.length).toBeGreaterThan(0);
+  });
+
+  it("falls back to the feed's default regions and topics when the tagger finds none", () => {
+    const [a] = classifyItems([item('Editorial: the week ahead')], { regions: ['europe'], topics: ['diplomacy-summits'] }, NOW);
+    expect(a).toMatchObject({ countries: [], regions: ['europe'], topics: ['diplomacy-summits'], seenOnly: false });
+  });
+
+  it('with filter foreign-policy, keeps only items with a country or a topic', () => {
+    const out = classifyItems(
+      [item('Local bakery wins a regional prize'), item('France recalls its ambassador to Mali')],
+      { filter: 'foreign-policy' },
+      NOW,
+    );
+    expect(out.map((i) => i.seenOnly)).toEqual([true, false]);
+  });
+
+  it('applies include/exclude keywords on word boundaries, maximum age and the per-fetch cap', () => {
+    const items = [item('Sanctions on Iran widened'), item('Sports: Iran wins the cup'), item('Iranian oil exports fall')];
+    expect(classifyItems(items, { include: ['sanctions', 'oil'] }, NOW).map((i) => i.seenOnly)).toEqual([false, true, false]);
+    expect(classifyItems(items, { exclude: ['sports'] }, NOW).map((i) => i.seenOnly)).toEqual([false, true, false]);
+    expect(classifyItems(items, { include: ['sanction'] }, NOW).map((i) => i.seenOnly)).toEqual([true, true, true]);
+    const old = item('Old news from Chile', '', { publishedAt: new Date(NOW.getTime() - 10 * 86_400_000) });
+    expect(classifyItems([old], { maxAgeMs: 7 * 86_400_000 }, NOW)[0]?.seenOnly).toBe(true);
+    const capped = classifyItems(items, { maxItems: 2 }, NOW);
+    // Newest two stay offered; the oldest (the last built) is recorded as seen.
+    expect(capped.map((i) => i.seenOnly)).toEqual([false, false, true]);
+  });
+
+  it('never un-hides an item that was already seenOnly (back catalogue)', () => {
+    const [a] = classifyItems([item('Japan and Korea hold talks', '', { seenOnly: true })], {}, NOW);
+    expect(a?.seenOnly).toBe(true);
+  });
+});
