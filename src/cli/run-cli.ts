@@ -13,11 +13,20 @@ Commands:
   run [--digest NAME]             fetch feeds, build the next edition, send it
   fetch                           fetch feeds only; per-feed status table
   preview [--digest NAME] [--out FILE] [--port N]
-                                  render the next edition without sending
+                                  preview studio on 127.0.0.1 (live reload, checks,
+                                  local inbox); --out writes one HTML file
+  preview --send-test ADDRESS [--edition ID] [--subscriber EMAIL]
+                                  mail the previewed copy once ("[TEST] " subject)
   send [--edition ID]             send (or resume) an edition
   subscribers add EMAIL [--name NAME] | remove EMAIL | list
-  feeds list                      feeds with their last status
+  subscribers import FILE.csv [--active] | export | delete EMAIL
+                                  CSV in/out; delete erases a person (GDPR)
+  serve [--port N] [--host ADDR]  sign-up pages, subscribe-by-mail, scheduler
+  feeds list | check | import-opml FILE [--out CATALOG] | export-opml [--out FILE]
+                                  feeds with their last status; check fetches each once
   editions list | show ID         stored editions and their delivery counts
+  schedule [--digest NAME]        each digest's next five run times in its time zone
+  status                          last/next run per digest, last edition, failing feeds
 
 Options:
   --config FILE   config file (default ./dispatch.config.yaml, else built-in defaults)
@@ -25,7 +34,7 @@ Options:
   -h, --help      this help
 
 Environment: DISPATCH_SMTP_URL, DISPATCH_DATABASE_URL, DISPATCH_PUBLIC_URL,
-DISPATCH_SECRET, DISPATCH_FROM (see README).`;
+DISPATCH_SECRET, DISPATCH_FROM, DISPATCH_INBOUND_SMTP (see README).`;
 
 const OPTIONS = {
   config: { type: 'string' },
@@ -34,7 +43,11 @@ const OPTIONS = {
   edition: { type: 'string' },
   out: { type: 'string' },
   port: { type: 'string' },
+  'send-test': { type: 'string' },
+  subscriber: { type: 'string' },
   name: { type: 'string' },
+  active: { type: 'boolean', default: false },
+  host: { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
 } satisfies ParseArgsConfig['options'];
 
@@ -67,7 +80,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
   try {
     const config: Config = loadConfig({ configPath: values.config, cwd: io.cwd, env: io.env });
-    const ctx: CommandContext = { config, args: rest, options: values, out, json: values.json };
+    const ctx: CommandContext = { config, args: rest, options: values, out, json: values.json, cwd: io.cwd };
     return await command(ctx);
   } catch (err) {
     return reportError(err, out);

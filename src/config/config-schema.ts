@@ -2,6 +2,7 @@
 // that names the key, so a typo never silently falls back to a default.
 import { Cron } from 'croner';
 import { z } from 'zod';
+import { REGION_KEYS } from '../tagging/index.js';
 import { parseDuration } from './parse-duration.js';
 
 const duration = z.string().superRefine((value, ctx) => {
@@ -11,11 +12,26 @@ const duration = z.string().superRefine((value, ctx) => {
 
 const tag = z.string().regex(/^[a-z0-9][a-z0-9 &_-]*$/i, 'expected a tag of letters, digits, spaces, "&", "-" or "_"');
 
+const regionKey = z.enum(REGION_KEYS, `expected one of the region keys ${REGION_KEYS.join(', ')}`);
+const topicKey = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'expected a topic key such as "trade-sanctions"');
+
 export const feedEntrySchema = z.strictObject({
   name: z.string().min(1, 'expected a non-empty feed name'),
   url: z.string().min(1, 'expected an http(s) URL or a local path'),
   homepage: z.string().optional(),
   tags: z.array(tag).default([]),
+  language: z.string().regex(/^[a-z]{2}$/, 'expected an ISO 639-1 code such as "en"').optional(),
+  kind: z.enum(['official', 'think-tank', 'journal', 'news', 'blog']).optional(),
+  /** Assumed when the tagger finds none in an item. */
+  regions: z.array(regionKey).default([]),
+  topics: z.array(topicKey).default([]),
+  weight: z.number().min(0.1).max(10).default(1),
+  /** `foreign-policy`: a generic world-news feed only contributes items with a country or topic. */
+  filter: z.literal('foreign-policy').optional(),
+  include: z.array(z.string().min(1)).optional(),
+  exclude: z.array(z.string().min(1)).optional(),
+  maxAge: duration.optional(),
+  maxItems: z.number().int().min(1).optional(),
 });
 
 const catalogRefSchema = z.strictObject({
@@ -51,6 +67,12 @@ const digestSchema = z
     maxItems: z.number().int().min(1).max(500).default(30),
     minItems: z.number().int().min(0).default(3),
     sections: z.array(tag).optional(),
+    /** What sections group by: story region (default), topic, or feed tag. */
+    sectionBy: z.enum(['region', 'topic', 'tag']).default('region'),
+    /** Stories in the "top stories" block at the head (0 = none). */
+    topStories: z.number().int().min(0).max(10).default(3),
+    /** Overrides schedule.catchUpGrace for this digest. */
+    catchUpGrace: duration.optional(),
   })
   .superRefine((d, ctx) => {
     if (d.minItems > d.maxItems) {
@@ -91,6 +113,26 @@ const fetchSchema = z.strictObject({
   userAgent: z.string().optional(),
 });
 
+// Sign-up (issue 3): how long a confirmation link works; whether to believe
+// X-Forwarded-For (only behind your own reverse proxy) for per-IP rate limits.
+const subscribeSchema = z.strictObject({
+  confirmationTtl: duration.default('48h'),
+  trustProxy: z.boolean().default(false),
+});
+
+// Scheduling (issue 4): how often feeds are fetched, how late a missed slot
+// may still go out, when a failing feed backs off, how long a lease lasts.
+const scheduleSchema = z.strictObject({
+  fetchEvery: duration.default('15m'),
+  catchUpGrace: duration.default('6h'),
+  /** A slot refreshes feeds not fetched within this long before it builds. */
+  freshFor: duration.default('5m'),
+  /** Failures in a row after which a feed backs off and counts as failing. */
+  failingAfter: z.number().int().min(1).max(100).default(3),
+  maxBackoff: duration.default('6h'),
+  lease: duration.default('2m'),
+});
+
 export const configSchema = z.strictObject({
   feeds: z.array(z.union([catalogRefSchema, feedEntrySchema])).default([]),
   digests: z.array(digestSchema).min(1, 'expected at least one digest'),
@@ -99,6 +141,8 @@ export const configSchema = z.strictObject({
   dataDir: z.string().default('./data'),
   sending: sendingSchema.default(sendingSchema.parse({})),
   fetch: fetchSchema.default(fetchSchema.parse({})),
+  schedule: scheduleSchema.default(scheduleSchema.parse({})),
+  subscribe: subscribeSchema.default(subscribeSchema.parse({})),
 });
 
 export const catalogSchema = z.array(feedEntrySchema);

@@ -8,7 +8,7 @@ import type { z } from 'zod';
 import { ConfigError } from '../shared/errors.js';
 import { packageRoot } from '../shared/package-root.js';
 import type { FeedSource } from '../shared/types.js';
-import { catalogSchema, configSchema, type ConfigFile } from './config-schema.js';
+import { catalogSchema, configSchema, feedEntrySchema, type ConfigFile } from './config-schema.js';
 import { parseDuration } from './parse-duration.js';
 
 export interface DigestConfig {
@@ -21,6 +21,10 @@ export interface DigestConfig {
   minItems: number;
   /** Section order (feed tags); unset = by size. */
   sections: string[] | null;
+  sectionBy: 'region' | 'topic' | 'tag';
+  topStories: number;
+  /** How late a missed slot may still be sent (schedule.catchUpGrace unless set per digest). */
+  catchUpGraceMs?: number;
 }
 
 export interface EnvConfig {
@@ -49,6 +53,17 @@ export interface Config {
     dkim: { domainName: string; keySelector: string; privateKey: string } | null;
   };
   fetch: { timeoutMs: number; maxBytes: number; concurrency: number; userAgent: string };
+  /** The scheduler (issue 4). */
+  schedule: {
+    fetchEveryMs: number;
+    catchUpGraceMs: number;
+    freshForMs: number;
+    failingAfter: number;
+    maxBackoffMs: number;
+    leaseTtlMs: number;
+  };
+  /** Sign-up and double opt-in. */
+  subscribe: { confirmationTtlMs: number; trustProxy: boolean };
   env: EnvConfig;
 }
 
@@ -118,6 +133,9 @@ export function loadConfig(opts: LoadConfigOptions = {}): Config {
       maxItems: d.maxItems,
       minItems: d.minItems,
       sections: d.sections ?? null,
+      sectionBy: d.sectionBy,
+      topStories: d.topStories,
+      catchUpGraceMs: d.catchUpGrace ? ms(d.catchUpGrace) : ms(cfg.schedule.catchUpGrace),
     }),
   );
   const names = new Set<string>();
@@ -147,12 +165,29 @@ export function loadConfig(opts: LoadConfigOptions = {}): Config {
       concurrency: cfg.fetch.concurrency,
       userAgent: cfg.fetch.userAgent ?? 'Dispatch/0.1 (+https://github.com/dispatch-digest/dispatch)',
     },
+    subscribe: {
+      confirmationTtlMs: (parseDuration(cfg.subscribe.confirmationTtl) as { ms: number }).ms,
+      trustProxy: cfg.subscribe.trustProxy,
+    },
+    schedule: {
+      fetchEveryMs: ms(cfg.schedule.fetchEvery),
+      catchUpGraceMs: ms(cfg.schedule.catchUpGrace),
+      freshForMs: ms(cfg.schedule.freshFor),
+      failingAfter: cfg.schedule.failingAfter,
+      maxBackoffMs: ms(cfg.schedule.maxBackoff),
+      leaseTtlMs: ms(cfg.schedule.lease),
+    },
     env: envConfig,
   };
   if (config.templatesDir && !existsSync(config.templatesDir)) {
     throw new ConfigError(`${label}: templates: folder not found: ${config.templatesDir}`);
   }
   return deepFreeze(config);
+}
+
+/** A duration the schema already validated. */
+function ms(value: string): number {
+  return (parseDuration(value) as { ms: number }).ms;
 }
 
 function parseYamlOrThrow(text: string, label: string): unknown {
@@ -211,13 +246,30 @@ function resolveFeeds(cfg: ConfigFile, baseDir: string, label: string): FeedSour
       const parsed = catalogSchema.safeParse(raw ?? []);
       if (!parsed.success) throw new ConfigError(formatIssues(path, parsed.error.issues));
       for (const f of parsed.data) {
-        push({ name: f.name, url: resolveFeedUrl(f.url, dirname(path)), homepage: f.homepage, tags: f.tags });
+        push(toFeedSource(f, resolveFeedUrl(f.url, dirname(path))));
       }
     } else {
-      push({ name: entry.name, url: resolveFeedUrl(entry.url, baseDir), homepage: entry.homepage, tags: entry.tags });
+      push(toFeedSource(entry, resolveFeedUrl(entry.url, baseDir)));
     }
   }
   return out;
+}
+
+function toFeedSource(f: z.infer<typeof feedEntrySchema>, url: string): FeedSource {
+  return {
+    name: f.name,
+    url,
+    homepage: f.homepage,
+    tags: f.tags,
+    weight: f.weight,
+    regions: f.regions,
+    topics: f.topics,
+    filter: f.filter ?? null,
+    include: f.include,
+    exclude: f.exclude,
+    maxAgeMs: f.maxAge ? (parseDuration(f.maxAge) as { ms: number }).ms : null,
+    maxItems: f.maxItems ?? null,
+  };
 }
 
 function readEnv(env: NodeJS.ProcessEnv): EnvConfig {

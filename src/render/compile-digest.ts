@@ -60,7 +60,7 @@ export async function compileDigest(templates: TemplateSet): Promise<CompiledDig
   };
 }
 
-async function runMjml(source: ExpandedSource): Promise<string> {
+export async function runMjml(source: ExpandedSource): Promise<string> {
   // Loaded on first compile: importing mjml takes ~0.3 s, which commands that
   // never render (subscribers, fetch) should not pay.
   const { default: mjml2html } = await import('mjml');
@@ -102,7 +102,7 @@ const MUSTACHE_RE = /\{\{\{[\s\S]*?\}\}\}|\{\{[\s\S]*?\}\}/g;
  * `{{#each}}` outside <mj-raw> would vanish without a word. Every Handlebars
  * tag of the source must still be in MJML's output.
  */
-function checkNothingDropped(source: ExpandedSource, html: string): void {
+export function checkNothingDropped(source: ExpandedSource, html: string): void {
   const text = blankXmlComments(source.text);
   const outCount = new Map<string, number>();
   for (const [tag] of html.matchAll(MUSTACHE_RE)) outCount.set(tag, (outCount.get(tag) ?? 0) + 1);
@@ -122,7 +122,7 @@ function checkNothingDropped(source: ExpandedSource, html: string): void {
 }
 
 /** MJML indents deeply, and inside {{#each}} that indentation repeats per story; drop it. */
-function compactHtml(html: string): string {
+export function compactHtml(html: string): string {
   if (/<(pre|textarea)\b/i.test(html)) return html;
   return html.replace(/^[ \t]+|[ \t]+$/gm, '').replace(/\n{2,}/g, '\n');
 }

@@ -6,3 +6,4 @@ export { MAIN_TEMPLATE, TEXT_TEMPLATE, type TemplateFile, type TemplateSet } fro
 export { compileDigest, type CompiledDigest, type RenderedDigest, type TemplateData } from './compile-digest.js';
 export { measureHtml, GMAIL_CLIP_BYTES, GMAIL_STYLE_BYTES, type HtmlMeasure } from './measure-html.js';
 export { renderText } from './render-text.js';
+export { compileMail, loadMailTemplates, type CompiledMail } from './compile-mail.js';

@@ -39,7 +39,7 @@ export async function loadTemplates(options: LoadTemplatesOptions): Promise<Temp
   return { files };
 }
 
-async function readTemplate(name: string, options: LoadTemplatesOptions): Promise<TemplateFile | null> {
+export async function readTemplate(name: string, options: LoadTemplatesOptions): Promise<TemplateFile | null> {
   const dirs = options.overrideDir ? [options.overrideDir, options.builtinDir] : [options.builtinDir];
   for (const dir of dirs) {
     const filePath = path.join(dir, ...name.split('/'));

@@ -127,6 +127,107 @@ export interface DeliveryRepository {
   counts(editionId: number): Promise<DeliveryCounts>;
 }
 
+export type ConsumeConfirmationResult =
+  | { ok: true; subscriberId: number; preferences: SubscriberPreferences; source: string }
+  | { ok: false; reason: 'unknown' | 'expired' | 'used'; subscriberId: number | null };
+
+export interface ConsentRecord {
+  at: Date | null;
+  source: string | null;
+  ip: string | null;
+}
+
+/** Double opt-in, consent and erasure (issue 3). Token and address values here are already hashed. */
+export interface SubscriptionRepository {
+  /**
+   * Claims the right to mail a confirmation to this subscriber: true (and the
+   * time recorded) unless one was sent at or after `notBefore`. One
+   * conditional UPDATE, so concurrent requests and processes get one winner.
+   */
+  claimConfirmationSlot(subscriberId: number, now: Date, notBefore: Date): Promise<boolean>;
+  /** Gives the slot back after the mail could not be sent. */
+  releaseConfirmationSlot(subscriberId: number): Promise<void>;
+  createConfirmation(input: {
+    subscriberId: number;
+    tokenHash: string;
+    preferences: SubscriberPreferences;
+    source: string;
+    requestIp: string | null;
+    expiresAt: Date;
+    now: Date;
+  }): Promise<void>;
+  /**
+   * Marks the confirmation used (single use, atomically) and every other open
+   * confirmation of the same subscriber with it. Says why when it cannot.
+   */
+  consumeConfirmation(tokenHash: string, now: Date): Promise<ConsumeConfirmationResult>;
+  /** Status active with a new consent (time, source, IP) and the confirmed preferences. */
+  activate(subscriberId: number, r: { now: Date; source: string; ip: string | null; preferences: SubscriberPreferences }): Promise<void>;
+  setPreferences(subscriberId: number, preferences: SubscriberPreferences, now: Date): Promise<void>;
+  getConsent(subscriberId: number): Promise<ConsentRecord | undefined>;
+  isSuppressed(emailHash: string): Promise<boolean>;
+  unsuppress(emailHash: string): Promise<void>;
+  /**
+   * GDPR erasure in one transaction: the subscriber, their deliveries and
+   * confirmations go, a suppression (hash only) stays. False when unknown
+   * (the suppression is recorded anyway).
+   */
+  erase(email: string, emailHash: string, now: Date): Promise<boolean>;
+}
+
+/** A single-flight lease (issue 4): who may do a unit of work (e.g. `digest:daily`) until when. */
+export interface Lease {
+  name: string;
+  holder: string;
+  acquiredAt: Date;
+  expiresAt: Date;
+}
+
+export type LeaseAcquireResult = { acquired: true; lease: Lease } | { acquired: false; heldBy: Lease };
+
+export interface LeaseRepository {
+  /**
+   * Takes the lease if nobody holds it, its holder let it expire, or `holder`
+   * already holds it (then it is extended). One statement (insert, or update
+   * only where expired), so of two racing processes exactly one wins; the
+   * loser learns who holds it.
+   */
+  acquire(name: string, holder: string, now: Date, ttlMs: number): Promise<LeaseAcquireResult>;
+  /** Extends a lease still held by `holder`; false when it was lost (expired and taken). */
+  renew(name: string, holder: string, now: Date, ttlMs: number): Promise<boolean>;
+  /** Gives the lease up if `holder` holds it. */
+  release(name: string, holder: string): Promise<boolean>;
+  get(name: string): Promise<Lease | undefined>;
+  list(): Promise<Lease[]>;
+}
+
+/** running: claimed, edition being built or sent; the others are final. */
+export type SlotRunStatus = 'running' | 'sent' | 'skipped' | 'missed';
+
+/** What became of one scheduled slot of a digest (issue 4). */
+export interface SlotRun {
+  digest: string;
+  /** ISO time of the slot; the edition of this slot has the same key. */
+  slot: string;
+  status: SlotRunStatus;
+  reason: string | null;
+  editionId: number | null;
+  startedAt: Date;
+  finishedAt: Date | null;
+}
+
+export interface SlotRunRepository {
+  /** Records the slot as running, or returns its existing row unchanged (created: false). */
+  start(input: { digest: string; slot: string; now: Date }): Promise<{ run: SlotRun; created: boolean }>;
+  /** Sets status/reason/edition; a final status also sets finished_at. Creates the row if missing. */
+  update(input: { digest: string; slot: string; status: SlotRunStatus; reason?: string | null; editionId?: number | null; now: Date }): Promise<void>;
+  get(digest: string, slot: string): Promise<SlotRun | undefined>;
+  /** The run with the latest slot of a digest. */
+  latest(digest: string): Promise<SlotRun | undefined>;
+  /** Latest slot first. */
+  list(opts?: { digest?: string; limit?: number }): Promise<SlotRun[]>;
+}
+
 export interface Store {
   readonly dialect: 'sqlite' | 'postgres';
   feeds: FeedRepository;
@@ -134,5 +235,8 @@ export interface Store {
   subscribers: SubscriberRepository;
   editions: EditionRepository;
   deliveries: DeliveryRepository;
+  leases: LeaseRepository;
+  slotRuns: SlotRunRepository;
+  subscriptions: SubscriptionRepository;
   close(): Promise<void>;
 }

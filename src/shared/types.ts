@@ -8,6 +8,20 @@ export interface FeedSource {
   url: string;
   homepage?: string;
   tags: string[];
+  /** Ranking weight (0.5–2, default 1). */
+  weight?: number;
+  /** Regions/topics assumed when the tagger finds none (e.g. a regional outlet). */
+  regions?: string[];
+  topics?: string[];
+  /** `foreign-policy`: only items with a country or topic tag enter a digest. */
+  filter?: 'foreign-policy' | null;
+  /** Keyword filters on title + summary (case-insensitive, word boundaries). */
+  include?: string[];
+  exclude?: string[];
+  /** Items published longer ago than this are recorded but never offered. */
+  maxAgeMs?: number | null;
+  /** At most this many new items per fetch are offered (newest first). */
+  maxItems?: number | null;
 }
 
 /** One entry as the parser saw it, before any cleaning. Every field may be missing or hostile. */
@@ -40,6 +54,12 @@ export interface NewItem {
   /** Hash of normalised title + excerpt; the dedupe key for re-posted items. */
   contentHash: string;
   tags: string[];
+  /** ISO 3166 alpha-2 codes (XK for Kosovo) the tagger found, first mention first. */
+  countries: string[];
+  /** Region keys (americas, europe, mena, sub-saharan-africa, south-central-asia, east-asia-pacific). */
+  regions: string[];
+  /** Topic keys (security-defence, diplomacy-summits, …). */
+  topics: string[];
   /**
    * True for a new feed's back catalogue: recorded so it is never offered
    * again, but never eligible for an edition.
@@ -51,6 +71,8 @@ export interface StoredItem extends NewItem {
   id: number;
   /** The feed's display name. */
   source: string;
+  /** The feed's weight for ranking (catalog `weight`, default 1). */
+  feedWeight: number;
 }
 
 export type FeedFetchStatus = 'ok' | 'not-modified' | 'failed';
@@ -160,6 +182,8 @@ export interface EditionModel {
   /** ISO time the edition was built. */
   date: string;
   sections: SectionView[];
+  /** The few most important stories, shown at the head (not repeated in the sections). */
+  topStories?: StoryView[];
   itemCount: number;
 }
 

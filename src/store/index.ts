@@ -9,6 +9,13 @@ export type {
   FeedFetchOutcome,
   FeedRepository,
   ItemRepository,
+  Lease,
+  LeaseAcquireResult,
+  LeaseRepository,
+  SlotRun,
+  SlotRunRepository,
+  SlotRunStatus,
   Store,
   SubscriberRepository,
+  SubscriptionRepository,
 } from '../shared/store.js';

@@ -3,12 +3,18 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import type { SqlDialect } from './dialect.js';
 import { initialMigration } from './migrations/001-initial.js';
+import { scheduleMigration } from './migrations/002-schedule.js';
+import { subscriptionsMigration } from './migrations/003-subscriptions.js';
+import { taggingMigration } from './migrations/004-tagging.js';
 
 export function migrationProvider(dialect: SqlDialect): MigrationProvider {
   return {
     async getMigrations(): Promise<Record<string, Migration>> {
       return {
         '001-initial': initialMigration(dialect),
+        '002-schedule': scheduleMigration(dialect),
+        '003-subscriptions': subscriptionsMigration(dialect),
+        '004-tagging': taggingMigration(dialect),
       };
     },
   };

@@ -13,9 +13,12 @@ import type { SqlDialect } from './dialect.js';
 import { editionRepository } from './edition-repository.js';
 import { feedRepository } from './feed-repository.js';
 import { itemRepository } from './item-repository.js';
+import { leaseRepository } from './lease-repository.js';
 import { migrationProvider } from './migration-provider.js';
 import type { DatabaseSchema } from './schema.js';
+import { slotRunRepository } from './slot-run-repository.js';
 import { subscriberRepository } from './subscriber-repository.js';
+import { subscriptionRepository } from './subscription-repository.js';
 
 export interface OpenStoreOptions {
   /** DISPATCH_DATABASE_URL: unset/empty, `sqlite:PATH`, `file:` URL or a path → SQLite; `postgres(ql)://…` → PostgreSQL. */
@@ -178,6 +181,9 @@ function makeStore(db: Kysely<DatabaseSchema>, dialect: SqlDialect): Store {
     subscribers: subscriberRepository(db),
     editions: editionRepository(db),
     deliveries: deliveryRepository(db),
+    leases: leaseRepository(db),
+    slotRuns: slotRunRepository(db),
+    subscriptions: subscriptionRepository(db),
     async close() {
       await db.destroy();
     },

@@ -20,6 +20,8 @@ export interface FeedsTable {
   failure_streak: Generated<number>;
   last_fetched_at: string | null;
   paused: Generated<number>;
+  /** Ranking weight from the catalog (migration 004). */
+  weight: Generated<number>;
   created_at: string;
   updated_at: string;
 }
@@ -39,6 +41,10 @@ export interface ItemsTable {
   /** JSON string[] */
   tags: string;
   seen_only: number;
+  /** JSON string[]: ISO country codes, region keys, topic keys (migration 004). */
+  countries: Generated<string>;
+  regions: Generated<string>;
+  topics: Generated<string>;
 }
 
 export interface SubscribersTable {
@@ -52,6 +58,10 @@ export interface SubscribersTable {
   consent_source: string | null;
   created_at: string;
   updated_at: string;
+  /** Migration 003: IP of the request that confirmed. */
+  consent_ip: Generated<string | null>;
+  /** Migration 003: when the last confirmation mail was sent (one per hour). */
+  confirmation_sent_at: Generated<string | null>;
 }
 
 export interface EditionsTable {
@@ -82,10 +92,54 @@ export interface DeliveriesTable {
   created_at: string;
 }
 
+/** Migration 003: pending double opt-in confirmations (token stored as a hash only). */
+export interface ConfirmationsTable {
+  id: Generated<number>;
+  subscriber_id: number;
+  token_hash: string;
+  /** JSON SubscriberPreferences asked for at sign-up, applied on confirmation. */
+  preferences: string;
+  source: string;
+  request_ip: string | null;
+  expires_at: string;
+  used_at: string | null;
+  created_at: string;
+}
+
+/** Migration 003: hashes of erased addresses (GDPR), never re-imported. */
+export interface SuppressionsTable {
+  email_hash: string;
+  reason: string;
+  created_at: string;
+}
+
+/** Migration 002: single-flight leases. */
+export interface LeasesTable {
+  name: string;
+  holder: string;
+  acquired_at: string;
+  expires_at: string;
+}
+
+/** Migration 002: what became of each scheduled slot. */
+export interface SlotRunsTable {
+  digest: string;
+  slot: string;
+  status: string;
+  reason: string | null;
+  edition_id: number | null;
+  started_at: string;
+  finished_at: string | null;
+}
+
 export interface DatabaseSchema {
   feeds: FeedsTable;
   items: ItemsTable;
   subscribers: SubscribersTable;
   editions: EditionsTable;
   deliveries: DeliveriesTable;
+  leases: LeasesTable;
+  slot_runs: SlotRunsTable;
+  confirmations: ConfirmationsTable;
+  suppressions: SuppressionsTable;
 }

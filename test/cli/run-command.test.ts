@@ -146,7 +146,7 @@ sending:
     expect(dup.stdout).toContain('already on the list');
     const list = await dispatch(dir, ['subscribers', 'list', '--json'], env);
     const rows = JSON.parse(list.stdout) as Array<{ email: string; status: string }>;
-    expect(rows.map((r) => r.email).sort()).toEqual(['Bob@example.org', 'ada@example.org', 'cy@example.net']);
+    expect(rows.map((r) => r.email).sort()).toEqual(['ada@example.org', 'bob@example.org', 'cy@example.net']);
     expect(rows.every((r) => r.status === 'active')).toBe(true);
     const bad = await dispatch(dir, ['subscribers', 'add', 'not-an-address'], env);
     expect(bad.code).toBe(1);

@@ -50,7 +50,7 @@ describe('loadConfig', () => {
     const dir = withConfig(MINIMAL);
     const config = loadConfig({ cwd: dir, env: { DISPATCH_FROM: 'Brief <brief@example.org>' } });
     expect(config.file).toBe(join(dir, 'dispatch.config.yaml'));
-    expect(config.feeds).toEqual([{ name: 'Desk', url: join(dir, 'feeds/desk.xml'), homepage: undefined, tags: ['world'] }]);
+    expect(config.feeds).toMatchObject([{ name: 'Desk', url: join(dir, 'feeds/desk.xml'), tags: ['world'], weight: 1, regions: [], filter: null }]);
     const d = config.digests[0]!;
     expect(d.lookbackMs).toBe(24 * 3600_000);
     expect([d.maxItems, d.minItems]).toEqual([30, 3]);

@@ -5,7 +5,10 @@ import { feedsCommand } from './feeds.js';
 import { fetchCommand } from './fetch.js';
 import { previewCommand } from './preview.js';
 import { runCommand } from './run.js';
+import { scheduleCommand } from './schedule.js';
 import { sendCommand } from './send.js';
+import { serveCommand } from './serve.js';
+import { statusCommand } from './status.js';
 import { subscribersCommand } from './subscribers.js';
 
 export type { Command, CommandContext } from './command.js';
@@ -16,6 +19,9 @@ export const commands: Record<string, Command> = {
   preview: previewCommand,
   send: sendCommand,
   subscribers: subscribersCommand,
+  serve: serveCommand,
   feeds: feedsCommand,
   editions: editionsCommand,
+  schedule: scheduleCommand,
+  status: statusCommand,
 };
