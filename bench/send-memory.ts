@@ -1,0 +1,222 @@
+// Bench 3: memory while sending one edition to N subscribers through
+// sendEdition + the SQLite ledger, each copy rendered and built per
+// recipient as `dispatch send` does, to either
+//   smtp  the sink process over the real SMTP pool (~250 msgs/s on 2 cores:
+//         nodemailer's MIME build of a 76 KB message is ~2.5 ms of CPU), or
+//   null  a Mailer that accepts and drops each message (~4,000 msgs/s), so
+//         100,000 subscribers fit in the time budget; it still renders and
+//         builds every copy and writes every ledger row.
+// Each run is its own child process (`node --expose-gc dist/bench/send-memory.js
+// N smtp|null`) so one run's heap does not pollute the next; the child prints
+// one JSON line.
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { buildMessage, createMailer, messageIdFor, sendEdition, type Mailer } from '../src/deliver/index.js';
+import { builtinTemplatesDir, compileDigest, loadTemplates } from '../src/render/index.js';
+import { benchRecipient } from './edition-fixture.js';
+import { fmt, mb, verdict, type Row } from './report.js';
+import { seedLedger } from './seed-ledger.js';
+import { startSinkProcess } from './smtp-sink.js';
+
+export type MemoryMailer = 'smtp' | 'null';
+
+export interface MemoryResult {
+  subscribers: number;
+  mailer: MemoryMailer;
+  sent: number;
+  seconds: number;
+  rate: number;
+  /** After seeding, compiling and a full GC, before the first message. */
+  startRss: number;
+  startHeap: number;
+  peakRss: number;
+  peakHeap: number;
+  /** Peaks while the first 10,000 were going out (null below 10,000). */
+  peakRssAt10k: number | null;
+  peakHeapAt10k: number | null;
+  /** Peaks after the 10,000th message (0 below 10,000): flat means no higher than by the 10,000th. */
+  peakRssAfter10k: number;
+  peakHeapAfter10k: number;
+  /** heapUsed after the send and a full GC: what the run left behind (grows with N only if something leaks). */
+  endHeapAfterGc: number;
+}
+
+const CONNECTIONS = 10;
+
+/** Accepts every message and keeps nothing (no MIME build: the CPU goes to render, compose and ledger). */
+const nullMailer: Mailer = {
+  kind: 'smtp',
+  describe: () => 'null mailer',
+  async send(msg) {
+    // A real transport always answers through the event loop. Without this
+    // turn, sendEdition over synchronous SQLite never yields to timers
+    // (and the 100 ms memory sampler would never run).
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    return { ok: true, reply: '250 2.0.0 Ok', messageId: typeof msg.messageId === 'string' ? msg.messageId : '' };
+  },
+  close: async () => undefined,
+};
+
+async function measureSend(subscribers: number, kind: MemoryMailer): Promise<MemoryResult> {
+  const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
+  const ledger = await seedLedger(subscribers);
+  const sink = kind === 'smtp' ? await startSinkProcess() : null;
+  const outbox = mkdtempSync(path.join(os.tmpdir(), 'dispatch-bench-outbox-'));
+  const compiled = await compileDigest(await loadTemplates({ builtinDir: builtinTemplatesDir() }));
+  const mailer = sink
+    ? createMailer({
+        smtpUrl: sink.url,
+        outboxDir: outbox,
+        pool: { connections: CONNECTIONS, messagesPerConnection: 100, ratePerSecond: 1_000_000 },
+      })
+    : nullMailer;
+  const model = { ...ledger.edition.model, editionId: ledger.edition.id };
+  try {
+    gc();
+    gc();
+    const start = process.memoryUsage();
+    let peakRss = start.rss;
+    let peakHeap = start.heapUsed;
+    const marks: { at10k: { rss: number; heap: number } | null } = { at10k: null };
+    let sentSoFar = 0;
+    let lateRss = 0;
+    let lateHeap = 0;
+    const sample = (): void => {
+      const m = process.memoryUsage();
+      if (marks.at10k) {
+        lateRss = Math.max(lateRss, m.rss);
+        lateHeap = Math.max(lateHeap, m.heapUsed);
+      }
+      peakRss = Math.max(peakRss, m.rss);
+      peakHeap = Math.max(peakHeap, m.heapUsed);
+      if (sentSoFar >= 10_000 && !marks.at10k) marks.at10k = { rss: peakRss, heap: peakHeap };
+    };
+    const timer = setInterval(sample, 100);
+    const t0 = performance.now();
+    const summary = await sendEdition({
+      deliveries: ledger.store.deliveries,
+      editionId: ledger.edition.id,
+      mailer,
+      // As deliverEdition composes: one Handlebars fill and one message per recipient.
+      compose: (t) => {
+        const recipient = { ...benchRecipient(t.subscriberId), email: t.email, name: t.name };
+        const { html, text } = compiled.render(model, recipient);
+        return buildMessage({
+          from: '"Daily Foreign Policy Brief" <brief@dispatch.example.org>',
+          to: t.email,
+          toName: t.name,
+          subject: ledger.edition.subject,
+          html,
+          text,
+          listId: 'Daily Foreign Policy Brief <daily.dispatch.example.org>',
+          unsubscribeHttpUrl: recipient.unsubscribeUrl,
+          unsubscribeMailto: 'mailto:unsubscribe@dispatch.example.org?subject=unsubscribe',
+          messageId: messageIdFor({ editionId: ledger.edition.id, subscriberId: t.subscriberId, domain: 'dispatch.example.org' }),
+          date: new Date(),
+        });
+      },
+      now: () => new Date(),
+      concurrency: CONNECTIONS,
+      onProgress: (p) => {
+        sentSoFar = p.sent;
+      },
+    });
+    const seconds = (performance.now() - t0) / 1000;
+    clearInterval(timer);
+    sample();
+    gc();
+    gc();
+    const endHeapAfterGc = process.memoryUsage().heapUsed;
+    const final = marks.at10k;
+    return {
+      subscribers,
+      mailer: kind,
+      sent: summary.sent,
+      seconds,
+      rate: summary.sent / seconds,
+      startRss: start.rss,
+      startHeap: start.heapUsed,
+      peakRss,
+      peakHeap,
+      peakRssAt10k: final?.rss ?? null,
+      peakHeapAt10k: final?.heap ?? null,
+      peakRssAfter10k: lateRss,
+      peakHeapAfter10k: lateHeap,
+      endHeapAfterGc,
+    };
+  } finally {
+    await mailer.close();
+    await sink?.close();
+    await ledger.dispose();
+    rmSync(outbox, { recursive: true, force: true });
+  }
+}
+
+/** Runs one size in a fresh `node --expose-gc` process. */
+export async function runMemoryChild(subscribers: number, kind: MemoryMailer): Promise<MemoryResult> {
+  const script = fileURLToPath(import.meta.url);
+  const { stdout } = await promisify(execFile)(process.execPath, ['--expose-gc', script, String(subscribers), kind], {
+    maxBuffer: 1024 * 1024,
+  });
+  const line = stdout.trim().split('\n').at(-1) ?? '';
+  return JSON.parse(line) as MemoryResult;
+}
+
+export const MEMORY_RUNS: Array<{ subscribers: number; mailer: MemoryMailer }> = [
+  { subscribers: 10_000, mailer: 'smtp' },
+  { subscribers: 10_000, mailer: 'null' },
+  { subscribers: 100_000, mailer: 'null' },
+];
+
+export async function sendMemoryBench(runs = MEMORY_RUNS): Promise<Row[]> {
+  const results: MemoryResult[] = [];
+  for (const { subscribers: n, mailer } of runs) {
+    const r = await runMemoryChild(n, mailer);
+    if (r.sent !== n) throw new Error(`memory bench: sent ${r.sent} of ${n}`);
+    results.push(r);
+    console.log(
+      `  ${fmt(n).padStart(7)} subscribers, ${mailer.padEnd(4)} mailer: ${fmt(r.seconds, 1)} s (${fmt(r.rate)} msgs/s); RSS ${mb(r.startRss)} at start, peak ${mb(r.peakRss)}; heap ${mb(r.startHeap)} at start, peak ${mb(r.peakHeap)}, ${mb(r.endHeapAfterGc)} after the send + full GC` +
+        (r.peakRssAt10k !== null && n > 10_000
+          ? `\n    peak up to the 10,000th: RSS ${mb(r.peakRssAt10k)}, heap ${mb(r.peakHeapAt10k ?? 0)}; after it: RSS ${mb(r.peakRssAfter10k)}, heap ${mb(r.peakHeapAfter10k)}`
+          : ''),
+    );
+  }
+  const rows: Row[] = results.flatMap((r) => {
+    const what = `${fmt(r.subscribers)} subscribers, ${r.mailer} mailer`;
+    return [
+      { bench: 'memory', measure: `peak RSS / heap, ${what}`, value: `${mb(r.peakRss)} / ${mb(r.peakHeap)}`, target: '', status: '' as const },
+      { bench: 'memory', measure: `send rate, ${what}`, value: `${fmt(r.rate)}/s`, target: '', status: '' as const },
+    ];
+  });
+  const nulls = results.filter((r) => r.mailer === 'null').sort((a, b) => a.subscribers - b.subscribers);
+  const small = nulls[0];
+  const big = nulls[nulls.length - 1];
+  if (small && big && big !== small) {
+    // Peaks depend on when V8 chooses to collect; what a send leaves behind
+    // after a full GC is what would grow if the list (or anything per row) were kept.
+    const growth = big.endHeapAfterGc - small.endHeapAfterGc;
+    rows.push({
+      bench: 'memory',
+      measure: `heap left after send + GC, ${fmt(small.subscribers)} → ${fmt(big.subscribers)}`,
+      value: `${mb(small.endHeapAfterGc)} → ${mb(big.endHeapAfterGc)}`,
+      target: '< +2 MB (flat)',
+      status: verdict(growth < 2 * 1024 * 1024),
+    });
+  }
+  return rows;
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const n = Number(process.argv[2] ?? 10_000);
+  const kind = process.argv[3] ?? 'smtp';
+  if (!Number.isInteger(n) || n <= 0 || (kind !== 'smtp' && kind !== 'null')) {
+    console.error('usage: node --expose-gc dist/bench/send-memory.js SUBSCRIBERS [smtp|null]');
+    process.exit(2);
+  }
+  const result = await measureSend(n, kind);
+  console.log(JSON.stringify(result));
+}
