@@ -120,7 +120,7 @@ async function measureSend(subscribers: number, kind: MemoryMailer): Promise<Mem
         });
       },
       now: () => new Date(),
-      concurrency: CONNECTIONS,
+      concurrency: CONNECTIONS * 2,
       onProgress: (p) => {
         sentSoFar = p.sent;
       },

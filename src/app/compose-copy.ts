@@ -51,6 +51,19 @@ export function personaliseModel(model: EditionModel, preferences: SubscriberPre
   return byKey.get(key) ?? null;
 }
 
+// The same object for every recipient of one personal copy: the renderer
+// caches its per-copy work by model identity.
+const withId = new WeakMap<EditionModel, EditionModel>();
+function withEditionId(model: EditionModel, editionId: number | null): EditionModel {
+  if (model.editionId === editionId) return model;
+  let out = withId.get(model);
+  if (!out || out.editionId !== editionId) {
+    out = { ...model, editionId };
+    withId.set(model, out);
+  }
+  return out;
+}
+
 export function listIdFor(ctx: Pick<AppContext, 'config'>, digest: string): string {
   const domain = domainOf(ctx.config.sending.from) ?? 'localhost';
   const digestConfig = ctx.config.digests.find((d) => d.name === digest);
@@ -71,7 +84,7 @@ export function composeCopy(
   const recipient = edition.id === null ? { ...view, viewInBrowserUrl: '' } : view;
   const personal = personaliseModel(edition.model, who.preferences ?? {});
   // An empty copy is still composed (the preview shows it), but never sent.
-  const model = { ...(personal ?? { ...edition.model, sections: [], topStories: [], itemCount: 0 }), editionId: edition.id };
+  const model = personal ? withEditionId(personal, edition.id) : { ...edition.model, sections: [], topStories: [], itemCount: 0, editionId: edition.id };
   const { html, text } = opts.compiled.render(model, recipient);
   const message = buildMessage({
     from: config.sending.from,

@@ -84,7 +84,9 @@ export async function deliverEdition(
     compose,
     now: opts.now,
     maxAttempts: config.sending.maxAttempts,
-    concurrency: opts.mailer.kind === 'smtp' ? config.sending.pool.connections : 1,
+    // Two messages per pooled connection: one on the wire while the next is
+    // composed and the previous outcome is written to the ledger.
+    concurrency: opts.mailer.kind === 'smtp' ? config.sending.pool.connections * 2 : 1,
     onProgress: opts.onProgress,
     signal: opts.signal,
     backoffMs: opts.backoffMs,

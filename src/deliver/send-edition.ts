@@ -125,6 +125,10 @@ export async function sendEdition(opts: SendEditionOptions): Promise<SendSummary
       // One page fetch at a time; workers that arrive meanwhile wait for it.
       fetching ??= (async () => {
         try {
+          // Yield to the event loop once per page: with a synchronous ledger
+          // (SQLite) and a fast mailer, timers and signals would otherwise
+          // never run until the whole edition is sent.
+          await new Promise<void>((resolve) => setImmediate(resolve));
           const rows = await deliveries.nextBatch(editionId, cursor, batchSize);
           const last = rows[rows.length - 1];
           if (last) cursor = last.deliveryId;

@@ -3,6 +3,7 @@ import type { EditionModel, RecipientView } from '../shared/types.js';
 import { checkMjmlTags } from './check-mjml-tags.js';
 import { blankXmlComments, expandIncludes, lineAt, type ExpandedSource } from './expand-includes.js';
 import { compileTemplate, createHandlebars } from './handlebars-env.js';
+import { createSlotRenderer } from './recipient-slots.js';
 import { renderText } from './render-text.js';
 import { MAIN_TEMPLATE, TEXT_TEMPLATE, type TemplateSet } from './template-set.js';
 
@@ -49,14 +50,17 @@ export async function compileDigest(templates: TemplateSet): Promise<CompiledDig
     ? compileTemplate(env, textFile.source, { origin: (line) => ({ path: textFile.path, line }), escape: false })
     : null;
 
+  const slots = createSlotRenderer({
+    html: (data) => html(data as TemplateData),
+    text: text ? (data) => text(data as TemplateData) : null,
+    textFromHtml: renderText,
+    escape: (v) => env.Utils.escapeExpression(v),
+  });
+
   return {
     htmlTemplate,
     textSource: text ? 'template' : 'html-to-text',
-    render(model, recipient) {
-      const data: TemplateData = { ...model, recipient };
-      const filled = html(data);
-      return { html: filled, text: text ? text(data) : renderText(filled) };
-    },
+    render: (model, recipient) => slots.render(model, recipient),
   };
 }
 
