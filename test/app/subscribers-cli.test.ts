@@ -2,20 +2,9 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { PassThrough } from 'node:stream';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/index.js';
+import { dispatch } from '../helpers/cli-run.js';
 
-async function dispatch(cwd: string, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (c) => (out += c));
-  stderr.on('data', (c) => (err += c));
-  const code = await runCli(args, { stdout, stderr, env: { DISPATCH_SECRET: 'cli-test-secret-0123456789abcdef' }, cwd });
-  return { code, stdout: out, stderr: err };
-}
 
 describe('dispatch subscribers import/export/delete', () => {
   let dir: string;

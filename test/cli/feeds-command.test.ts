@@ -1,21 +1,10 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/index.js';
 import { loadConfig } from '../../src/config/index.js';
+import { dispatch } from '../helpers/cli-run.js';
 
-async function dispatch(cwd: string, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (c) => (out += c));
-  stderr.on('data', (c) => (err += c));
-  const code = await runCli(args, { stdout, stderr, env: { DISPATCH_SECRET: 'test-secret-0123456789abcdef' }, cwd });
-  return { code, stdout: out, stderr: err };
-}
 
 const CONFIG = `feeds:
   - name: Local Desk

@@ -4,27 +4,10 @@
 import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/index.js';
 import { startSmtpSink, type SmtpSink } from '../helpers/deliver-smtp-sink.js';
+import { dispatch } from '../helpers/cli-run.js';
 
-interface CliResult {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function dispatch(cwd: string, args: string[], env: Record<string, string> = {}): Promise<CliResult> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (c) => (out += c));
-  stderr.on('data', (c) => (err += c));
-  const code = await runCli(args, { stdout, stderr, env: { DISPATCH_SECRET: 'test-secret-0123456789abcdef', ...env }, cwd });
-  return { code, stdout: out, stderr: err };
-}
 
 function rssItem(i: number, extra: Partial<{ title: string; description: string; link: string }> = {}): string {
   return `<item>

@@ -5,23 +5,12 @@ import { createServer, type AddressInfo } from 'node:net';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/index.js';
 import { spawnTs } from '../helpers/deliver-child-process.js';
 import { startSmtpSink, type SmtpSink } from '../helpers/deliver-smtp-sink.js';
 import { makePreviewFixture, previewConfigYaml, type PreviewFixture } from '../helpers/preview-fixtures.js';
+import { dispatch } from '../helpers/cli-run.js';
 
-async function dispatch(cwd: string, args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number; stdout: string; stderr: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (c) => (out += c));
-  stderr.on('data', (c) => (err += c));
-  const code = await runCli(args, { stdout, stderr, env, cwd });
-  return { code, stdout: out, stderr: err };
-}
 
 let fx: PreviewFixture;
 let sink: SmtpSink;
