@@ -88,8 +88,10 @@ export async function refreshFeeds(
       seenOnlyBefore: firstTime ? new Date(fetchedAt.getTime() - longestLookback) : null,
     });
     const classified = classifyItems(curated.items, sourceOf.get(rec.id) ?? {}, fetchedAt);
-    const { inserted } = await store.items.insertMany(classified);
-    const eligible = inserted; // seenOnly rows count as stored but are never offered
+    // Offered items first, so "n new" counts only what an edition can use; the
+    // back catalogue and filtered-out items are stored as seen, never offered.
+    const { inserted: eligible } = await store.items.insertMany(classified.filter((i) => !i.seenOnly));
+    await store.items.insertMany(classified.filter((i) => i.seenOnly));
     newItems += eligible;
     await store.feeds.recordFetch(rec.id, {
       status: 'ok',
