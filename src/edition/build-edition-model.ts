@@ -32,7 +32,8 @@ export interface EditionContext {
 /** Section for items without a tag. */
 export const UNTAGGED_SECTION = { key: 'more', title: 'More' } as const;
 
-const MAX_SUBJECT_CHARS = 120;
+// Inboxes cut subjects at about 78 characters; the preview checks the same limit.
+const MAX_SUBJECT_CHARS = 78;
 const MAX_PREHEADER_CHARS = 140;
 /** Top stories are only worth a block of their own in an edition this large. */
 const MIN_STORIES_FOR_TOP_BLOCK = 6;

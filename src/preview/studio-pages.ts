@@ -99,7 +99,7 @@ export function studioPage(d: StudioPageData): Html {
   </label>
   ${sel.lastGood ? html`<input type="hidden" name="lastGood" value="1">` : ''}
   <button type="submit">Apply</button>
-  <span class="hint">Copies are not filtered by regions or topics yet.</span>
+  <span class="hint">Keys, comma-separated: regions such as europe, mena, americas; topics such as trade-sanctions.</span>
 </form>`;
 
   const tabs = html`<div class="tabs">${VIEWS.map(
@@ -126,6 +126,9 @@ function notices(d: StudioPageData): Html {
     out.push(
       html`<div class="notice">Showing the last good render (compiled ${time(d.state.lastGoodAt)}). The current files do not compile: ${d.state.problem.file ? `${d.state.problem.file}${d.state.problem.line ? `:${d.state.problem.line}` : ''}: ` : ''}${d.state.problem.message} — <a href="/${selectionQuery({ ...d.selection, lastGood: false }, { view: viewParam(d.view) })}">show the error</a></div>`,
     );
+  }
+  if (d.shown?.copy.empty) {
+    out.push(html`<div class="notice">Nothing in this edition matches this reader's preferences: they would get no mail (counted as skipped).</div>`);
   }
   if (d.shown?.wouldNotSend) {
     out.push(html`<div class="notice">This edition would not be sent now: ${d.shown.wouldNotSend}. Pick a past edition to see one that was.</div>`);

@@ -129,7 +129,7 @@ describe('buildEditionModel', () => {
       editionId: null,
     });
     expect(model.subject).not.toMatch(/[\r\n]/);
-    expect(model.subject.length).toBeLessThanOrEqual(120);
+    expect(model.subject.length).toBeLessThanOrEqual(78);
     expect(model.subject.endsWith('…')).toBe(true);
   });
 

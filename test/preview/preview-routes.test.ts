@@ -94,10 +94,13 @@ describe('studio page', () => {
     expect(html.body).toContain('ada@example.org subscribed');
   });
 
-  it('takes preferences from the query (kept in the links for the filter to come)', async () => {
+  it('takes preferences from the query, keeps them in the links, and says when the copy would be empty', async () => {
     const r = await get('/?regions=europe,%20asia&topics=trade');
     expect(r.body).toContain('name="regions" value="europe, asia"');
     expect(r.body).toContain('href="/?regions=europe%2Casia&amp;topics=trade&amp;view=mobile"');
+    // "trade" is no topic key, so nothing matches: the reader would get no mail.
+    expect(r.body).toContain('they would get no mail');
+    expect((await get('/')).body).not.toContain('they would get no mail');
   });
 
   it('shows any past edition from the archive', async () => {
