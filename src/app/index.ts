@@ -11,7 +11,7 @@ export type { ComposedCopy, CopyRecipient } from './compose-copy.js';
 export { runDigests, selectDigests, writePreview } from './run-digest.js';
 export type { DigestRunReport, EditionReport, RunReport } from './run-digest.js';
 export { backoffPolicy, processHolderId, refreshDueFeeds } from './refresh-due-feeds.js';
-export { digestLeaseName, resumeUnfinished, runSlot } from './run-slot.js';
+export { digestLeaseName, markSlotSent, resumeUnfinished, runSlot } from './run-slot.js';
 export type { SlotDeps, SlotOutcome, SlotReport } from './run-slot.js';
 export { formatSchedulerEvent, shutdownSignal, startScheduler } from './start-scheduler.js';
 export type { SchedulerEvent, SchedulerHandle, SchedulerOptions } from './start-scheduler.js';

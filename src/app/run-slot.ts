@@ -69,7 +69,8 @@ export async function resumeUnfinished(
   return results;
 }
 
-async function markSlotSent(ctx: AppContext, edition: Edition, now: Date): Promise<void> {
+/** Records a fully sent edition on its schedule slot (a no-op for manual runs). */
+export async function markSlotSent(ctx: AppContext, edition: Edition, now: Date): Promise<void> {
   const run = await ctx.store.slotRuns.get(edition.digest, edition.slot);
   if (run && !FINAL.has(run.status)) {
     await ctx.store.slotRuns.update({ digest: edition.digest, slot: edition.slot, status: 'sent', editionId: edition.id, now });

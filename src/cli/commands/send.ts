@@ -1,4 +1,12 @@
-import { compileTemplates, deliverEdition, digestLeaseName, openMailer, processHolderId, type DeliverEditionResult } from '../../app/index.js';
+import {
+  compileTemplates,
+  deliverEdition,
+  digestLeaseName,
+  markSlotSent,
+  openMailer,
+  processHolderId,
+  type DeliverEditionResult,
+} from '../../app/index.js';
 import { holdLease } from '../../schedule/index.js';
 import { UsageError } from '../../shared/errors.js';
 import { describeDelivery, now, sendProgress, withContext, type Command } from './command.js';
@@ -36,9 +44,9 @@ export const sendCommand: Command = (c) =>
           continue;
         }
         try {
-          results.push(
-            await deliverEdition(ctx, e, { now, compiled, mailer, signal: lease.held.lost, onProgress: (p) => sendProgress(c)(e.digest, p) }),
-          );
+          const r = await deliverEdition(ctx, e, { now, compiled, mailer, signal: lease.held.lost, onProgress: (p) => sendProgress(c)(e.digest, p) });
+          if (r.pendingLeft === 0) await markSlotSent(ctx, e, now());
+          results.push(r);
         } finally {
           await lease.held.release();
         }
