@@ -22,7 +22,7 @@ describe('dispatch send', () => {
       const { edition } = await ctx.store.editions.create({
         digest: 'daily', slot, windowStart: new Date(now.getTime() - 86_400_000), windowEnd: now, subject: 'Daily', itemIds: [], model: makeEditionModel(), now,
       });
-      await ctx.store.slotRuns.update({ digest: 'daily', slot, status: 'built', editionId: edition.id, now });
+      await ctx.store.slotRuns.update({ digest: 'daily', slot, status: 'running', editionId: edition.id, now });
 
       await ctx.store.leases.acquire('digest:daily', 'other-host#1', now, 60_000);
       const busy = await dispatch(dir, ['send']);
