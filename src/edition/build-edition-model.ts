@@ -2,6 +2,7 @@
 // Pure: the selected items and `now` come in, a plain JSON-able object goes out.
 import type { EditionModel, ItemView, SectionView, StoredItem, StoryView } from '../shared/types.js';
 import { clusterItems, pickHeadline, rankStories } from '../cluster/index.js';
+import { safeHttpUrl } from '../curate/index.js';
 import { REGION_TITLES, TOPIC_TITLES, type RegionKey } from '../tagging/index.js';
 import { formatDay } from './format-date.js';
 
@@ -151,7 +152,8 @@ export function toItemView(item: StoredItem): ItemView {
     id: item.id,
     source: item.source,
     title: item.title,
-    url: httpUrlOrNull(item.url),
+    // Templates put `url` into href unchecked, so check again here rather than trust the store.
+    url: item.url ? safeHttpUrl(item.url) : null,
     summaryHtml: item.summaryHtml,
     excerpt: item.excerpt,
     publishedAt: item.publishedAt.toISOString(),
@@ -159,17 +161,6 @@ export function toItemView(item: StoredItem): ItemView {
     regions: [...item.regions],
     topics: [...item.topics],
   };
-}
-
-/** Templates put `url` into href unchecked, so check again here rather than trust the store. */
-function httpUrlOrNull(url: string | null): string | null {
-  if (!url) return null;
-  try {
-    const u = new URL(url);
-    return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : null;
-  } catch {
-    return null;
-  }
 }
 
 /** A tag as a section key: lower-case slug ("Middle East" → "middle-east"); no tag → "more". */
