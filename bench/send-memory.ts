@@ -51,12 +51,14 @@ const CONNECTIONS = 10;
 const nullMailer: Mailer = {
   kind: 'smtp',
   describe: () => 'null mailer',
+  notice: () => null,
+  parallelism: CONNECTIONS * 2,
   async send(msg) {
     // A real transport always answers through the event loop. Without this
     // turn, sendEdition over synchronous SQLite never yields to timers
     // (and the 100 ms memory sampler would never run).
     await new Promise<void>((resolve) => setImmediate(resolve));
-    return { ok: true, reply: '250 2.0.0 Ok', messageId: typeof msg.messageId === 'string' ? msg.messageId : '' };
+    return { ok: true, reply: '250 2.0.0 Ok', messageId: msg.messageId };
   },
   close: async () => undefined,
 };

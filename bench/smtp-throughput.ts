@@ -13,7 +13,8 @@ import os from 'node:os';
 import path from 'node:path';
 import nodemailer from 'nodemailer';
 import type { SendMailOptions } from 'nodemailer';
-import { buildMessage, createMailer, messageIdFor, sendEdition, type SendSummary } from '../src/deliver/index.js';
+import { buildMessage, createMailer, messageIdFor, sendEdition, type OutgoingMessage, type SendSummary } from '../src/deliver/index.js';
+import { toMailOptions } from '../src/deliver/nodemailer-options.js';
 import { builtinTemplatesDir, compileDigest, loadTemplates } from '../src/render/index.js';
 import type { DeliveryCounts, DeliveryRepository } from '../src/shared/store.js';
 import type { DeliveryTarget } from '../src/shared/types.js';
@@ -41,12 +42,13 @@ interface Result {
 const FROM = '"Daily Foreign Policy Brief" <brief@dispatch.example.org>';
 
 /** One rendered edition, reused for every message: only To and Message-ID change. */
-async function prepareMessage(): Promise<{ make: (n: number, email: string) => SendMailOptions; rawBytes: number; htmlBytes: number }> {
+async function prepareMessage(): Promise<{ make: (n: number, email: string) => SendMailOptions; makeMessage: (n: number, email: string) => OutgoingMessage; rawBytes: number; htmlBytes: number }> {
   const model = benchEditionModel();
   const compiled = await compileDigest(await loadTemplates({ builtinDir: builtinTemplatesDir() }));
   const recipient = benchRecipient(1);
   const { html, text } = compiled.render(model, recipient);
-  const make = (n: number, email: string): SendMailOptions =>
+  const make = (n: number, email: string): SendMailOptions => toMailOptions(makeMessage(n, email));
+  const makeMessage = (n: number, email: string): OutgoingMessage =>
     buildMessage({
       from: FROM,
       to: email,
@@ -62,7 +64,7 @@ async function prepareMessage(): Promise<{ make: (n: number, email: string) => S
   const stream = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'windows' });
   const info = await stream.sendMail(make(1, 'reader1@example.org'));
   const rawBytes = Buffer.isBuffer(info.message) ? info.message.length : 0;
-  return { make, rawBytes, htmlBytes: Buffer.byteLength(html) };
+  return { make, makeMessage, rawBytes, htmlBytes: Buffer.byteLength(html) };
 }
 
 async function measure(sink: SinkProcess, mode: string, msgs: number, run: () => Promise<void>): Promise<Result> {
@@ -145,7 +147,7 @@ export async function smtpThroughputBench(opts: SmtpThroughputOptions = {}): Pro
   const connections = opts.connections ?? 10;
   const perConnection = 100; // createMailer's default messagesPerConnection, for every pooled mode
   const diagnose = opts.diagnose ?? true;
-  const { make, rawBytes, htmlBytes } = await prepareMessage();
+  const { make, makeMessage, rawBytes, htmlBytes } = await prepareMessage();
   console.log(`  message: ${kb(rawBytes)} on the wire (HTML ${kb(htmlBytes)}, quoted-printable), ${fmt(msgs)} messages per mode, ${connections} connections`);
   const sink = await startSinkProcess();
   const outbox = mkdtempSync(path.join(os.tmpdir(), 'dispatch-bench-outbox-'));
@@ -184,7 +186,7 @@ export async function smtpThroughputBench(opts: SmtpThroughputOptions = {}): Pro
     noPool.close();
 
     // As deliverEdition runs it: two messages in flight per pooled connection.
-    const ours = await runOurs(sink, outbox, make, msgs, {
+    const ours = await runOurs(sink, outbox, makeMessage, msgs, {
       label: `ours: sendEdition + SQLite ledger, pool ${connections}`,
       connections,
       perConnection,
@@ -204,7 +206,7 @@ export async function smtpThroughputBench(opts: SmtpThroughputOptions = {}): Pro
 
     if (diagnose) {
       results.push(
-        await runOurs(sink, outbox, make, msgs, {
+        await runOurs(sink, outbox, makeMessage, msgs, {
           label: `diag: ours, concurrency ${connections} (one per connection)`,
           connections,
           perConnection,
@@ -212,7 +214,7 @@ export async function smtpThroughputBench(opts: SmtpThroughputOptions = {}): Pro
         }),
       );
       results.push(
-        await runOurs(sink, outbox, make, msgs, {
+        await runOurs(sink, outbox, makeMessage, msgs, {
           label: `diag: ours, in-memory ledger`,
           connections,
           perConnection,
@@ -249,7 +251,7 @@ export async function smtpThroughputBench(opts: SmtpThroughputOptions = {}): Pro
 async function runOurs(
   sink: SinkProcess,
   outbox: string,
-  make: (n: number, email: string) => SendMailOptions,
+  make: (n: number, email: string) => OutgoingMessage,
   msgs: number,
   o: { label: string; connections: number; perConnection: number; concurrency: number; batchSize?: number; memory?: boolean },
 ): Promise<Result> {

@@ -2,12 +2,11 @@
 // Handlebars fill plus every header. deliverEdition sends these; the preview
 // studio shows them (and `dispatch preview --send-test` mails one), so what a
 // person previews is byte for byte what a subscriber gets.
-import type { SendMailOptions } from 'nodemailer';
-import { buildMessage, domainOf, messageIdFor } from '../deliver/index.js';
+import { buildMessage, domainOf, messageIdFor, type OutgoingMessage } from '../deliver/index.js';
 import type { CompiledDigest } from '../render/index.js';
 import { personaliseEdition, preferenceKey } from '../edition/index.js';
 import type { EditionModel, RecipientView, SubscriberPreferences } from '../shared/types.js';
-import { recipientView } from './deliver-edition.js';
+import { recipientView } from './recipient-view.js';
 import type { AppContext } from './open-context.js';
 
 export interface CopyRecipient {
@@ -25,7 +24,7 @@ export interface ComposedCopy {
   recipient: RecipientView & { unsubscribeMailto: string };
   html: string;
   text: string;
-  message: SendMailOptions;
+  message: OutgoingMessage;
 }
 
 /** The reader a preview shows when no subscriber is chosen (id 0 matches nobody). */

@@ -4,15 +4,16 @@
 import type { Config } from '../config/index.js';
 import {
   createMailer,
-  recipientLinks,
   sendEdition,
   type Mailer,
+  type SendRateGate,
   type SendSummary,
 } from '../deliver/index.js';
 import { builtinTemplatesDir, compileDigest, loadTemplates, type CompiledDigest } from '../render/index.js';
-import type { DeliveryTarget, Edition, RecipientView } from '../shared/types.js';
+import type { DeliveryTarget, Edition } from '../shared/types.js';
 import { composeCopy, personaliseModel } from './compose-copy.js';
 import type { AppContext } from './open-context.js';
+export { recipientView } from './recipient-view.js';
 
 export interface DeliverEditionResult extends SendSummary {
   editionId: number;
@@ -34,25 +35,6 @@ export function openMailer(config: Config): Mailer {
   });
 }
 
-export function recipientView(
-  ctx: Pick<AppContext, 'config' | 'secret'>,
-  edition: Pick<Edition, 'id'>,
-  who: { subscriberId: number; email: string; name: string | null },
-): RecipientView & { unsubscribeMailto: string } {
-  const links = recipientLinks({
-    publicUrl: ctx.config.env.publicUrl,
-    secret: ctx.secret,
-    subscriberId: who.subscriberId,
-    unsubscribeMailbox: ctx.config.sending.unsubscribeAddress,
-  });
-  return {
-    email: who.email,
-    name: who.name,
-    ...links,
-    viewInBrowserUrl: `${ctx.config.env.publicUrl}/editions/${edition.id}`,
-  };
-}
-
 export async function deliverEdition(
   ctx: AppContext,
   edition: Edition,
@@ -60,14 +42,22 @@ export async function deliverEdition(
     now: () => Date;
     compiled: CompiledDigest;
     mailer: Mailer;
+    /** Claim holder id of this process (processHolderId()); default a random one. */
+    holder?: string;
+    /** The global send rate shared by every process (sharedSendRate). */
+    rate?: SendRateGate;
     onProgress?: (p: { sent: number; failed: number; skipped: number; pending: number }) => void;
     signal?: AbortSignal;
     backoffMs?: (attempt: number) => number;
+    /** Wait for rows other processes hold (default true; a worker moves on). */
+    waitForOthers?: boolean;
   },
 ): Promise<DeliverEditionResult> {
   const { store, config } = ctx;
-  // Enqueue is idempotent: a resumed send only adds subscribers who joined since.
-  await store.deliveries.enqueue(edition.id, opts.now());
+  // Enqueue is idempotent: a resumed send only adds subscribers who joined
+  // since. A worker joining an edition another process started skips it: on
+  // a list of a million it is a scan of every subscriber, and the starter did it.
+  if (opts.waitForOthers !== false || edition.status === 'built') await store.deliveries.enqueue(edition.id, opts.now());
   if (edition.status === 'built') await store.editions.setStatus(edition.id, 'sending');
 
   // The same composition the preview studio shows (see compose-copy.ts).
@@ -83,10 +73,14 @@ export async function deliverEdition(
     mailer: opts.mailer,
     compose,
     now: opts.now,
+    holder: opts.holder,
+    // A claim lasts as long as a lease: a dead process's rows wait at most that long.
+    claimTtlMs: config.schedule.leaseTtlMs,
     maxAttempts: config.sending.maxAttempts,
-    // Two messages per pooled connection: one on the wire while the next is
-    // composed and the previous outcome is written to the ledger.
-    concurrency: opts.mailer.kind === 'smtp' ? config.sending.pool.connections * 2 : 1,
+    // The adapter knows what is worth having in flight (SMTP: two per pooled connection).
+    concurrency: opts.mailer.parallelism,
+    rate: opts.rate,
+    waitForOthers: opts.waitForOthers,
     onProgress: opts.onProgress,
     signal: opts.signal,
     backoffMs: opts.backoffMs,

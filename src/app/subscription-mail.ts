@@ -1,9 +1,8 @@
 // The two transactional mails of the sign-up flow (confirmation, welcome),
 // compiled once at startup and sent through the same Mailer as the digests.
 import { randomBytes } from 'node:crypto';
-import type { SendMailOptions } from 'nodemailer';
 import type { Config } from '../config/index.js';
-import { buildMessage, domainOf, recipientLinks, type Mailer, type SendOutcome } from '../deliver/index.js';
+import { bareAddress, buildMessage, domainOf, formatDate, recipientLinks, type Mailer, type OutgoingMessage, type SendOutcome } from '../deliver/index.js';
 import { builtinTemplatesDir, compileMail, loadMailTemplates, type CompiledMail } from '../render/index.js';
 import type { Subscriber } from '../shared/types.js';
 import type { AppContext } from './open-context.js';
@@ -84,19 +83,20 @@ export async function sendConfirmationMail(
     siteUrl: config.env.publicUrl,
   });
   const domain = domainOf(config.sending.from) ?? 'localhost';
-  const message: SendMailOptions = {
-    from: config.sending.from,
-    to: r.email,
-    subject: oneLine(`Confirm your subscription to ${title}`),
-    date: r.now,
+  const message: OutgoingMessage = {
+    envelope: { from: bareAddress(config.sending.from), to: [r.email] },
     messageId: `<confirm.${randomBytes(9).toString('base64url')}@${domain}>`,
+    headers: [
+      { name: 'From', value: config.sending.from },
+      { name: 'To', value: r.email },
+      { name: 'Subject', value: oneLine(`Confirm your subscription to ${title}`) },
+      { name: 'Date', value: formatDate(r.now) },
+      ...(config.sending.replyTo ? [{ name: 'Reply-To', value: oneLine(config.sending.replyTo) }] : []),
+      // RFC 3834: no vacation replies or other auto-answers to this mail.
+      { name: 'Auto-Submitted', value: 'auto-generated' },
+    ],
     text,
     html,
-    headers: {
-      // RFC 3834: no vacation replies or other auto-answers to this mail.
-      'Auto-Submitted': 'auto-generated',
-      ...(config.sending.replyTo ? { 'Reply-To': oneLine(config.sending.replyTo) } : {}),
-    },
   };
   return sm.mailer.send(message);
 }

@@ -1,9 +1,9 @@
-// Turns one rendered copy into nodemailer message options with every header
-// a bulk mail needs (RFC 2369 List-*, RFC 8058 one-click). Pure: the date and
-// the Message-ID come in as arguments.
+// Turns one rendered copy into an OutgoingMessage with every header a bulk
+// mail needs (RFC 2369 List-*, RFC 8058 one-click). Pure: the date and the
+// Message-ID come in as arguments.
 import { createHash } from 'node:crypto';
-import type { SendMailOptions } from 'nodemailer';
 import { DispatchError } from '../shared/errors.js';
+import { formatAddress, formatDate, bareAddress, type MessageHeader, type OutgoingMessage, type SplicedBody } from './outgoing-message.js';
 
 /** A header value carried CR or LF (or another control character): refusing beats sending a forged header. */
 export class HeaderInjectionError extends DispatchError {
@@ -34,8 +34,10 @@ export interface BuildMessageInput {
   /** With or without angle brackets; see messageIdFor. */
   messageId: string;
   date: Date;
-  /** Extra headers (e.g. X-Dispatch-Edition). Same injection checks. */
+  /** Extra headers (e.g. X-Dispatch-Edition, Reply-To). Same injection checks. */
   headers?: Record<string, string>;
+  /** The same html/text as a shared shape plus this recipient's values (the MIME fast path). */
+  spliced?: { text: SplicedBody; html: SplicedBody };
 }
 
 // Anything below 0x20 except TAB, and DEL. CR and LF are the injection vector;
@@ -89,11 +91,9 @@ export function domainOf(address: string): string | null {
   return m?.[1]?.toLowerCase() ?? null;
 }
 
-export function buildMessage(input: BuildMessageInput): SendMailOptions {
+export function buildMessage(input: BuildMessageInput): OutgoingMessage {
   const from = checkValue('From', input.from);
   const to = checkValue('To', input.to);
-  // eslint-disable-next-line no-control-regex
-  const toName = input.toName == null ? null : input.toName.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim();
   const subject = checkValue('Subject', input.subject);
   const listId = checkValue('List-Id', input.listId);
   const httpUrl = checkUrl('List-Unsubscribe', input.unsubscribeHttpUrl, ['https:', 'http:']);
@@ -107,29 +107,33 @@ export function buildMessage(input: BuildMessageInput): SendMailOptions {
     throw new DispatchError('message date is not a valid Date');
   }
 
-  const extra: Record<string, string> = {};
+  const headers: MessageHeader[] = [
+    { name: 'From', value: from },
+    // The display name is person-entered: formatAddress folds control characters and quotes it.
+    { name: 'To', value: formatAddress(to, input.toName) },
+    { name: 'Subject', value: subject },
+    { name: 'Date', value: formatDate(input.date) },
+  ];
+  const extra: MessageHeader[] = [];
   for (const [name, value] of Object.entries(input.headers ?? {})) {
     if (!HEADER_NAME.test(name)) throw new HeaderInjectionError(JSON.stringify(name));
-    extra[name] = checkValue(name, value);
+    const v = checkValue(name, value);
+    if (name.toLowerCase() === 'reply-to') headers.push({ name: 'Reply-To', value: v });
+    else extra.push({ name, value: v });
   }
-
+  headers.push(
+    { name: 'List-Id', value: listId },
+    // Both targets in ONE header field (RFC 2369).
+    { name: 'List-Unsubscribe', value: `<${httpUrl}>, <${mailto}>` },
+    { name: 'List-Unsubscribe-Post', value: 'List-Unsubscribe=One-Click' },
+    ...extra,
+  );
   return {
-    from,
-    to: toName ? { name: toName, address: to } : to,
-    subject,
-    date: input.date,
+    envelope: { from: bareAddress(from), to: [to] },
     messageId,
-    // text then html: nodemailer emits multipart/alternative in this order,
-    // and clients show the last part they understand (the HTML).
+    headers,
     text: input.text,
     html: input.html,
-    headers: {
-      ...extra,
-      'List-Id': listId,
-      // Both targets in ONE header field (RFC 2369); plain headers rather
-      // than nodemailer's `list` option, which splits and re-encodes them.
-      'List-Unsubscribe': `<${httpUrl}>, <${mailto}>`,
-      'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
-    },
+    ...(input.spliced ? { spliced: input.spliced } : {}),
   };
 }

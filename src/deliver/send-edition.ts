@@ -5,10 +5,10 @@
 // most the messages in flight uncertain: they are still `pending`, so the
 // next run sends them again (with the same Message-ID, so receivers that
 // dedupe drop the copy).
-import type { SendMailOptions } from 'nodemailer';
 import type { DeliveryRepository } from '../shared/store.js';
 import type { DeliveryTarget } from '../shared/types.js';
-import type { Mailer, SendOutcome } from './create-mailer.js';
+import type { Mailer, SendOutcome } from './mailer.js';
+import type { OutgoingMessage } from './outgoing-message.js';
 
 export interface SendProgress {
   sent: number;
@@ -44,7 +44,7 @@ export interface SendEditionOptions {
    * error, a subject with a line break) that would hit every row: the run
    * stops, that row stays pending, and sendEdition rejects with the error.
    */
-  compose: (target: DeliveryTarget) => SendMailOptions | null | Promise<SendMailOptions | null>;
+  compose: (target: DeliveryTarget) => OutgoingMessage | null | Promise<OutgoingMessage | null>;
   now: () => Date;
   /** Rows per ledger page. Default 200. */
   batchSize?: number;
@@ -196,7 +196,7 @@ export async function sendEdition(opts: SendEditionOptions): Promise<SendSummary
       composeSkipped += 1;
       return;
     }
-    const messageId = typeof msg.messageId === 'string' ? msg.messageId : '';
+    const messageId = msg.messageId;
     const outcome = await opts.mailer.send(msg);
     await record(target, outcome, messageId);
   }

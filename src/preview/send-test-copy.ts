@@ -4,7 +4,7 @@
 // deterministic one would make receivers drop the second test as a duplicate).
 import { randomBytes } from 'node:crypto';
 import type { ComposedCopy } from '../app/index.js';
-import { domainOf, type Mailer, type SendOutcome } from '../deliver/index.js';
+import { domainOf, headerOf, withHeaders, type Mailer, type SendOutcome } from '../deliver/index.js';
 
 export const TEST_SUBJECT_PREFIX = '[TEST] ';
 
@@ -15,12 +15,16 @@ export async function sendTestCopy(
   opts: { from: string },
 ): Promise<SendOutcome> {
   const domain = domainOf(opts.from) ?? 'localhost';
-  const subject = String(copy.message.subject ?? '');
-  return mailer.send({
-    ...copy.message,
-    to,
-    subject: subject.startsWith(TEST_SUBJECT_PREFIX) ? subject : TEST_SUBJECT_PREFIX + subject,
-    messageId: `<test.${randomBytes(8).toString('hex')}@${domain}>`,
-    headers: { ...(copy.message.headers as Record<string, string> | undefined), 'X-Dispatch-Test': 'yes' },
-  });
+  const subject = headerOf(copy.message, 'Subject') ?? '';
+  return mailer.send(
+    withHeaders(
+      copy.message,
+      {
+        To: to,
+        Subject: subject.startsWith(TEST_SUBJECT_PREFIX) ? subject : TEST_SUBJECT_PREFIX + subject,
+        'X-Dispatch-Test': 'yes',
+      },
+      { messageId: `<test.${randomBytes(8).toString('hex')}@${domain}>`, envelopeTo: [to] },
+    ),
+  );
 }

@@ -3,7 +3,6 @@
 // reload so open pages know to refresh. Copies are built per request from
 // the store, so the page always shows the edition as it would be sent now.
 import { readFile } from 'node:fs/promises';
-import nodemailer from 'nodemailer';
 import {
   composeCopy,
   compileTemplates,
@@ -13,6 +12,7 @@ import {
   type ComposedCopy,
   type CopyRecipient,
 } from '../app/index.js';
+import { renderMime } from '../deliver/index.js';
 import type { Config, DigestConfig } from '../config/index.js';
 import type { CompiledDigest } from '../render/index.js';
 import { ConfigError, TemplateError } from '../shared/errors.js';
@@ -256,18 +256,15 @@ function recipientFor(subscriber: Subscriber | undefined, selection: CopySelecti
   return { ...base, preferences };
 }
 
-/** The raw header block nodemailer would put on the wire for this message. */
+/** The raw header block the mailer would put on the wire for this message (before DKIM). */
 async function headerBlock(copy: ComposedCopy): Promise<string> {
   const raw = await rawMessage(copy.message);
   const end = raw.indexOf('\r\n\r\n');
   return (end === -1 ? raw : raw.slice(0, end)).replace(/\r\n/g, '\n');
 }
 
-const composer = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'windows' });
-
 export async function rawMessage(message: ComposedCopy['message']): Promise<string> {
-  const info = await composer.sendMail(message);
-  return Buffer.isBuffer(info.message) ? info.message.toString('utf8') : String(info.message);
+  return (await renderMime(message)).toString('utf8');
 }
 
 /** Unfolded headers by lower-case name (the first of each). */

@@ -5,8 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import type { SendMailOptions } from 'nodemailer';
-import { buildMessage, messageIdFor, recipientLinks } from '../../src/deliver/index.js';
+import { buildMessage, messageIdFor, recipientLinks, type OutgoingMessage } from '../../src/deliver/index.js';
 import type { Store } from '../../src/shared/store.js';
 import type { DeliveryTarget, EditionModel } from '../../src/shared/types.js';
 import { openStore } from '../../src/store/index.js';
@@ -80,7 +79,7 @@ export async function makeLedger(count: number, opts: { dataDir?: string } = {})
 }
 
 /** The compose function a real run uses, minus the template fill. */
-export function makeCompose(editionId: number): (t: DeliveryTarget) => SendMailOptions {
+export function makeCompose(editionId: number): (t: DeliveryTarget) => OutgoingMessage {
   return (t) => {
     const links = recipientLinks({
       publicUrl: PUBLIC_URL,

@@ -219,7 +219,17 @@ describe('local inbox', () => {
     expect((await get('/inbox')).body).toContain('The local inbox is empty');
     const mailer = openMailer(fx.ctx.config);
     const send = (subject: string) =>
-      mailer.send({ from: 'brief@example.org', to: 'ada@example.org', subject, text: `${subject} text`, html: `<p>${subject} <b>html</b></p><script>alert(1)</script>` });
+      mailer.send({
+        envelope: { from: 'brief@example.org', to: ['ada@example.org'] },
+        messageId: `<${subject.replace(/\W/g, '')}@example.org>`,
+        headers: [
+          { name: 'From', value: 'brief@example.org' },
+          { name: 'To', value: 'ada@example.org' },
+          { name: 'Subject', value: subject },
+        ],
+        text: `${subject} text`,
+        html: `<p>${subject} <b>html</b></p><script>alert(1)</script>`,
+      });
     expect((await send('First mail')).ok).toBe(true);
     await new Promise((r) => setTimeout(r, 15));
     expect((await send('Second mail')).ok).toBe(true);
