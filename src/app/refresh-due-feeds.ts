@@ -1,7 +1,5 @@
 // Use case: fetch only the feeds that are due (by the scheduler's interval
 // and backoff, or because a slot is about to build), not every feed.
-import { hostname } from 'node:os';
-import { randomBytes } from 'node:crypto';
 import type { FeedBackoffPolicy } from '../schedule/index.js';
 import type { FeedRecord } from '../shared/types.js';
 import type { AppContext } from './open-context.js';
@@ -33,7 +31,5 @@ export async function refreshDueFeeds(
   return { summary: await refreshFeeds({ ...ctx, config: { ...ctx.config, feeds: due } }, { now: opts.now }), feedIds };
 }
 
-/** Who holds a lease, readable in `dispatch status` and in the loser's log line: "host#pid#a1b2c3". */
-export function processHolderId(prefix = ''): string {
-  return `${prefix}${hostname()}#${process.pid}#${randomBytes(3).toString('hex')}`;
-}
+/** Who holds a lease: "host#pid#a1b2c3" (see schedule/holder-id.ts). */
+export { processHolderId } from '../schedule/index.js';

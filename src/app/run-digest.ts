@@ -1,138 +1,191 @@
-// Use case behind `dispatch run`: refresh feeds, finish any unfinished edition,
-// build the next edition of each digest and send it.
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+// The one use case for a digest run: `dispatch run`, `dispatch send`, the
+// scheduler in `dispatch serve` and `dispatch worker` all come through here.
+//
+//   lease → resume unfinished editions → build → send → record the slot
+//
+// The lease (`digest:<name>`) makes BUILDING single-flight: two processes
+// never build from the same items or record the same slot. SENDING is not
+// under the lease: every sender claims delivery rows in batches (see
+// deliver/send-edition.ts), so a process that finds the lease held, or a
+// worker, joins the edition in progress instead of waiting.
 import type { DigestConfig } from '../config/index.js';
-import type { Mailer } from '../deliver/index.js';
-import { measureHtml, type CompiledDigest } from '../render/index.js';
-import { holdLease } from '../schedule/index.js';
-import { UsageError } from '../shared/errors.js';
+import type { Mailer, SendRateGate } from '../deliver/index.js';
+import type { CompiledDigest } from '../render/index.js';
+import { holdLease, slotKey } from '../schedule/index.js';
+import type { Lease, SlotRun } from '../shared/store.js';
 import type { Edition } from '../shared/types.js';
 import { buildEdition } from './build-edition.js';
-import { deliverEdition, recipientView, type DeliverEditionResult } from './deliver-edition.js';
+import { deliverEdition, type DeliverEditionResult } from './deliver-edition.js';
 import type { AppContext } from './open-context.js';
-import { processHolderId } from './refresh-due-feeds.js';
-import { refreshFeeds, type RefreshSummary } from './refresh-feeds.js';
-import { digestLeaseName, resumeUnfinished } from './run-slot.js';
 
-export interface EditionReport {
-  editionId: number;
-  items: number;
-  subject: string;
-  htmlBytes: number;
-  warnings: string[];
-  /** The edition rendered for one recipient, written next to the outbox. */
-  previewPath: string;
-}
-
-export interface DigestRunReport {
-  digest: string;
-  /** Editions left unfinished by an earlier run and completed now. */
-  resumed: DeliverEditionResult[];
-  edition: EditionReport | null;
-  skipped: string | null;
-  delivery: DeliverEditionResult | null;
-  /** Set when another process (a scheduler, another run) held the digest's lease: nothing was done. */
-  leaseHeldBy?: string | null;
-}
-
-export interface RunReport {
-  fetch: RefreshSummary | null;
-  digests: DigestRunReport[];
-}
-
-export interface RunHooks {
+export interface RunDigestDeps {
   now: () => Date;
   compiled: CompiledDigest;
   mailer: Mailer;
-  onFetchProgress?: (done: number, total: number) => void;
-  onSendProgress?: (digest: string, p: { sent: number; failed: number; skipped: number; pending: number }) => void;
+  /** Lease and claim holder id of this process (processHolderId()). */
+  holder: string;
+  /** Graceful stop: no new rows are claimed, messages in flight finish and are recorded, the rest is released. */
   signal?: AbortSignal;
-  /** Lease holder id (default "run:host#pid#random"). */
-  holder?: string;
+  /** The global send rate (sharedSendRate); default none. */
+  rate?: SendRateGate;
+  onSendProgress?: (digest: string, p: { sent: number; failed: number; skipped: number; pending: number }) => void;
 }
 
-export function selectDigests(ctx: AppContext, name?: string | null): DigestConfig[] {
-  if (!name) return [...ctx.config.digests];
-  const d = ctx.config.digests.find((x) => x.name === name);
-  if (!d) {
-    throw new UsageError(`no digest named "${name}"; the config has: ${ctx.config.digests.map((x) => x.name).join(', ')}`);
-  }
-  return [d];
+export interface RunDigestOptions {
+  /** A scheduled slot: the edition is keyed by it and its outcome recorded in slot_runs. */
+  slot?: Date;
+  /**
+   * false = only send what is unfinished (`dispatch send`, `dispatch worker`):
+   * no lease, no build, no slot; joins editions other processes are sending.
+   */
+  build?: boolean;
+  /** With build: false, only this edition. */
+  editionId?: number;
+  /** With build: false: return when nothing is left to claim instead of waiting for other processes' claims. */
+  waitForOthers?: boolean;
 }
 
-export async function runDigests(
+export type SlotOutcome =
+  /** Another process holds the digest's lease: nothing was built (unfinished editions were joined). */
+  | { kind: 'busy'; heldBy: Lease }
+  /** The slot already had an outcome (another process, or before a restart). */
+  | { kind: 'already'; run: SlotRun }
+  | { kind: 'skipped'; reason: string }
+  | { kind: 'sent'; editionId: number; delivery: DeliverEditionResult }
+  /** Stopped with deliveries still pending (shutdown, lost lease, relay down); the next run resumes it. */
+  | { kind: 'incomplete'; editionId: number | null; reason: string; delivery: DeliverEditionResult | null }
+  /** build: false — only unfinished editions were sent (see `resumed`). */
+  | { kind: 'joined' };
+
+export interface DigestRun {
+  digest: string;
+  /** The slot key, or null for a manual run. */
+  slot: string | null;
+  /** Unfinished editions sent (joined or resumed) before building. */
+  resumed: DeliverEditionResult[];
+  outcome: SlotOutcome;
+  /** The edition built by this run, if any. */
+  edition: Edition | null;
+}
+
+export const digestLeaseName = (digest: string): string => `digest:${digest}`;
+
+const FINAL = new Set(['sent', 'skipped', 'missed']);
+
+export async function runDigest(
   ctx: AppContext,
-  opts: RunHooks & { digest?: string | null; fetch?: boolean },
-): Promise<RunReport> {
-  const digests = selectDigests(ctx, opts.digest);
-  const fetch = opts.fetch === false ? null : await refreshFeeds(ctx, { now: opts.now, onProgress: opts.onFetchProgress });
-  const reports: DigestRunReport[] = [];
-  const holder = opts.holder ?? processHolderId('run:');
-  for (const digest of digests) {
-    const report: DigestRunReport = { digest: digest.name, resumed: [], edition: null, skipped: null, delivery: null, leaseHeldBy: null };
-    reports.push(report);
-    // Single-flight with the scheduler and other runs: two processes never
-    // build from the same items or send the same edition at once.
-    const lease = await holdLease({
-      leases: ctx.store.leases,
-      name: digestLeaseName(digest.name),
-      holder,
-      clock: { now: opts.now },
-      ttlMs: ctx.config.schedule.leaseTtlMs,
-    });
-    if (!lease.acquired) {
-      report.leaseHeldBy = lease.heldBy.holder;
-      report.skipped = `another process is working on it: ${lease.heldBy.holder} holds the lease until ${lease.heldBy.expiresAt.toISOString()}`;
-      continue;
-    }
-    const signal = opts.signal ? AbortSignal.any([opts.signal, lease.held.lost]) : lease.held.lost;
-    const hooks = { ...opts, signal };
-    try {
-      report.resumed = await resumeUnfinished(ctx, digest.name, (e) => send(ctx, e, hooks), { now: opts.now, signal });
-      if (signal.aborted) {
-        report.skipped = 'stopped before building a new edition';
-        continue;
-      }
-      const now = opts.now();
-      const built = await buildEdition(ctx, digest, { now, slot: `run:${now.toISOString()}` });
-      if (built.kind === 'skipped') {
-        report.skipped = built.reason;
-      } else {
-        report.edition = await writePreview(ctx, built.edition, opts.compiled);
-        report.delivery = await send(ctx, built.edition, hooks);
-      }
-    } finally {
-      await lease.held.release();
-    }
-  }
-  return { fetch, digests: reports };
-}
-
-function send(ctx: AppContext, edition: Edition, opts: RunHooks): Promise<DeliverEditionResult> {
-  return deliverEdition(ctx, edition, {
-    now: opts.now,
-    compiled: opts.compiled,
-    mailer: opts.mailer,
-    signal: opts.signal,
-    onProgress: opts.onSendProgress ? (p) => opts.onSendProgress?.(edition.digest, p) : undefined,
+  digest: DigestConfig | string,
+  deps: RunDigestDeps,
+  opts: RunDigestOptions = {},
+): Promise<DigestRun> {
+  const { store, config } = ctx;
+  const name = typeof digest === 'string' ? digest : digest.name;
+  const key = opts.slot ? slotKey(opts.slot) : null;
+  const now = deps.now;
+  const result = (outcome: SlotOutcome, resumed: DeliverEditionResult[] = [], edition: Edition | null = null): DigestRun => ({
+    digest: name,
+    slot: key,
+    resumed,
+    outcome,
+    edition,
   });
+  const send = (edition: Edition, signal: AbortSignal | undefined, over: { waitForOthers?: boolean } = {}) =>
+    deliverEdition(ctx, edition, {
+      now,
+      compiled: deps.compiled,
+      mailer: deps.mailer,
+      holder: deps.holder,
+      rate: deps.rate,
+      signal,
+      waitForOthers: over.waitForOthers,
+      onProgress: deps.onSendProgress ? (p) => deps.onSendProgress?.(edition.digest, p) : undefined,
+    });
+
+  if (opts.build === false || typeof digest === 'string') {
+    const resumed = await resumeUnfinished(ctx, name, (e) => send(e, deps.signal, { waitForOthers: opts.waitForOthers }), {
+      now,
+      signal: deps.signal,
+      editionId: opts.editionId,
+    });
+    return result({ kind: 'joined' }, resumed);
+  }
+
+  const lease = await holdLease({ leases: store.leases, name: digestLeaseName(name), holder: deps.holder, clock: { now }, ttlMs: config.schedule.leaseTtlMs });
+  if (!lease.acquired) {
+    // Another process builds; help it send what is already built.
+    const resumed = await resumeUnfinished(ctx, name, (e) => send(e, deps.signal), { now, signal: deps.signal });
+    return result({ kind: 'busy', heldBy: lease.heldBy }, resumed);
+  }
+  const signal = deps.signal ? AbortSignal.any([deps.signal, lease.held.lost]) : lease.held.lost;
+  try {
+    const resumed = await resumeUnfinished(ctx, name, (e) => send(e, signal), { now, signal });
+    if (signal.aborted) return result({ kind: 'incomplete', editionId: null, reason: stopReason(signal), delivery: null }, resumed);
+
+    let run: SlotRun | null = null;
+    if (key) {
+      run = (await store.slotRuns.start({ digest: name, slot: key, now: now() })).run;
+      if (FINAL.has(run.status)) return result({ kind: 'already', run }, resumed);
+    }
+    const at = now();
+    const built = await buildEdition(ctx, digest, { now: at, slot: key ?? `run:${at.toISOString()}` });
+    if (built.kind === 'skipped') {
+      const reason = key ? `nothing new: ${built.reason}` : built.reason;
+      if (key) await store.slotRuns.update({ digest: name, slot: key, status: 'skipped', reason, now: now() });
+      return result({ kind: 'skipped', reason }, resumed);
+    }
+    const edition = built.edition;
+    if (key) await store.slotRuns.update({ digest: name, slot: key, status: 'running', editionId: edition.id, now: now() });
+    if (edition.status === 'sent' && run) {
+      // Built and sent before (a crash between the send and this row's update).
+      await store.slotRuns.update({ digest: name, slot: key as string, status: 'sent', editionId: edition.id, now: now() });
+      return result({ kind: 'already', run: { ...run, status: 'sent', editionId: edition.id } }, resumed, edition);
+    }
+    const delivery = await send(edition, signal);
+    if (delivery.pendingLeft > 0) {
+      const reason = delivery.stoppedReason ?? `${delivery.pendingLeft} deliveries still pending`;
+      if (key) await store.slotRuns.update({ digest: name, slot: key, status: 'running', reason, now: now() });
+      return result({ kind: 'incomplete', editionId: edition.id, reason, delivery }, resumed, edition);
+    }
+    if (key) await store.slotRuns.update({ digest: name, slot: key, status: 'sent', reason: null, editionId: edition.id, now: now() });
+    return result({ kind: 'sent', editionId: edition.id, delivery }, resumed, edition);
+  } finally {
+    await lease.held.release();
+  }
 }
 
-/** Renders the edition once for a sample reader so a person can open it in a browser. */
-export async function writePreview(ctx: AppContext, edition: Edition, compiled: CompiledDigest): Promise<EditionReport> {
-  const recipient = recipientView(ctx, edition, { subscriberId: 0, email: 'reader@example.org', name: null });
-  const { html } = compiled.render({ ...edition.model, editionId: edition.id }, recipient);
-  const size = measureHtml(html);
-  mkdirSync(ctx.config.outboxDir, { recursive: true });
-  const previewPath = join(ctx.config.outboxDir, `${edition.digest}-edition-${edition.id}.html`);
-  writeFileSync(previewPath, html);
-  return {
-    editionId: edition.id,
-    items: edition.itemIds.length,
-    subject: edition.subject,
-    htmlBytes: size.bytes,
-    warnings: size.warnings,
-    previewPath,
-  };
+/**
+ * Sends (resumes, or joins) every unfinished edition of the digest, oldest
+ * first; an edition that belongs to a slot marks that slot sent once nothing
+ * is pending. Safe without the lease: rows are claimed.
+ */
+export async function resumeUnfinished(
+  ctx: AppContext,
+  digest: string,
+  send: (edition: Edition) => Promise<DeliverEditionResult>,
+  opts: { now: () => Date; signal?: AbortSignal; editionId?: number },
+): Promise<DeliverEditionResult[]> {
+  const results: DeliverEditionResult[] = [];
+  // One named edition is sent whatever its status (a repeat skips every row already sent).
+  const one = opts.editionId === undefined ? undefined : await ctx.store.editions.get(opts.editionId);
+  const editions = opts.editionId === undefined ? await ctx.store.editions.unfinished(digest) : one ? [one] : [];
+  for (const edition of editions) {
+    if (opts.signal?.aborted) break;
+    const r = await send(edition);
+    results.push(r);
+    if (r.pendingLeft === 0) await markSlotSent(ctx, edition, opts.now());
+  }
+  return results;
+}
+
+/** Records a fully sent edition on its schedule slot (a no-op for manual runs). */
+export async function markSlotSent(ctx: AppContext, edition: Edition, now: Date): Promise<void> {
+  const run = await ctx.store.slotRuns.get(edition.digest, edition.slot);
+  if (run && !FINAL.has(run.status)) {
+    await ctx.store.slotRuns.update({ digest: edition.digest, slot: edition.slot, status: 'sent', editionId: edition.id, now });
+  }
+}
+
+function stopReason(signal: AbortSignal): string {
+  const r: unknown = signal.reason;
+  return r instanceof Error && /lease/.test(r.message) ? r.message : 'stopped';
 }

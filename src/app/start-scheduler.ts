@@ -1,17 +1,18 @@
 // The scheduler behind `dispatch serve`: one loop that fetches feeds on their
 // own interval (with backoff for failing ones) and runs each digest's due slot
-// via runSlot, then sleeps on the injected clock until the next thing to do.
+// via runDigest, then sleeps on the injected clock until the next thing to do.
 // Everything that must survive a restart lives in the store (slot_runs,
 // editions, deliveries, leases); the loop itself only keeps a cursor per digest.
 import type { DigestConfig } from '../config/index.js';
-import type { Mailer } from '../deliver/index.js';
+import type { Mailer, SendRateGate } from '../deliver/index.js';
 import type { CompiledDigest } from '../render/index.js';
-import { dueSlots, nextFetchAt, nextSlot, slotKey, systemClock, type Clock } from '../schedule/index.js';
+import { dueSlots, needsRefreshBeforeSlot, nextFetchAt, nextSlot, slotKey, systemClock, type Clock } from '../schedule/index.js';
 import { compileTemplates, openMailer, type DeliverEditionResult } from './deliver-edition.js';
 import type { AppContext } from './open-context.js';
 import { backoffPolicy, processHolderId, refreshDueFeeds } from './refresh-due-feeds.js';
 import type { RefreshSummary } from './refresh-feeds.js';
-import { runSlot, type SlotOutcome } from './run-slot.js';
+import { runDigest, type SlotOutcome } from './run-digest.js';
+import { sharedSendRate } from './shared-send-rate.js';
 
 export type SchedulerEvent =
   | { type: 'started'; at: Date; holder: string }
@@ -87,6 +88,7 @@ async function loop(
   const compiled = opts.compiled ?? (await compileTemplates(config));
   const ownMailer = opts.mailer ? null : openMailer(config);
   const mailer = opts.mailer ?? (ownMailer as Mailer);
+  const rate = sharedSendRate(ctx, mailer);
   emit({ type: 'started', at: clock.now(), holder });
 
   try {
@@ -120,7 +122,7 @@ async function loop(
 
       for (const state of states) {
         if (signal?.aborted) break;
-        await tick(ctx, state, { ...opts, clock, holder, emit, busyRetryMs, errorRetryMs, compiled, mailer });
+        await tick(ctx, state, { ...opts, clock, holder, emit, busyRetryMs, errorRetryMs, compiled, mailer, rate });
       }
       if (signal?.aborted) break;
 
@@ -145,6 +147,7 @@ async function tick(
     errorRetryMs: number;
     compiled: CompiledDigest;
     mailer: Mailer;
+    rate: SendRateGate | undefined;
   },
 ): Promise<void> {
   const now = o.clock.now();
@@ -171,15 +174,27 @@ async function tick(
   const key = slotKey(plan.run);
   o.emit({ type: 'slot-due', at: now, digest: digest.name, slot: key });
   try {
-    const r = await runSlot(ctx, digest, plan.run, {
-      clock: o.clock,
-      holder: o.holder,
-      compiled: o.compiled,
-      mailer: o.mailer,
-      signal: o.signal,
-      onSendProgress: o.onSendProgress,
+    // Outside the lease: fetching is idempotent (items dedupe) and shared by every digest.
+    const policy = backoffPolicy(ctx);
+    const { summary: fetch } = await refreshDueFeeds(ctx, {
+      now: () => o.clock.now(),
+      isDue: (feed) => needsRefreshBeforeSlot(feed, o.clock.now(), ctx.config.schedule.freshForMs, policy),
     });
-    if (r.fetch) o.emit({ type: 'fetched', at: o.clock.now(), summary: r.fetch });
+    if (fetch) o.emit({ type: 'fetched', at: o.clock.now(), summary: fetch });
+    const r = await runDigest(
+      ctx,
+      digest,
+      {
+        now: () => o.clock.now(),
+        holder: o.holder,
+        compiled: o.compiled,
+        mailer: o.mailer,
+        rate: o.rate,
+        signal: o.signal,
+        onSendProgress: o.onSendProgress,
+      },
+      { slot: plan.run },
+    );
     o.emit({ type: 'slot-done', at: o.clock.now(), digest: digest.name, slot: key, outcome: r.outcome, resumed: r.resumed });
     const again =
       r.outcome.kind === 'busy' ||
@@ -232,7 +247,8 @@ function describe(error: unknown): string {
 /**
  * An AbortSignal for graceful shutdown: the first SIGTERM/SIGINT aborts it
  * (stop claiming work, finish the message in flight, release leases); a
- * second one exits at once for an operator who means it. For `dispatch serve`.
+ * second one exits at once for an operator who means it. For `dispatch serve`,
+ * `dispatch run`, `dispatch send` and `dispatch worker`.
  */
 export function shutdownSignal(
   opts: { signals?: NodeJS.Signals[]; onSignal?: (signal: NodeJS.Signals, second: boolean) => void } = {},
@@ -281,7 +297,9 @@ export function formatSchedulerEvent(e: SchedulerEvent): string | null {
               ? `skipped: ${o.reason}`
               : o.kind === 'sent'
                 ? `edition ${o.editionId} sent: ${o.delivery.sent} sent, ${o.delivery.failed} failed, ${o.delivery.skipped} skipped`
-                : `edition ${o.editionId ?? '-'} not finished (${o.reason}); it resumes on the next run`;
+                : o.kind === 'joined'
+                  ? 'sent unfinished editions'
+                  : `edition ${o.editionId ?? '-'} not finished (${o.reason}); it resumes on the next run`;
       return `${where(e.digest, e.slot)}: ${what}${resumed ? ` (${resumed})` : ''}`;
     }
     case 'error':

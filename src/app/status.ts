@@ -5,7 +5,7 @@ import { isFeedFailing, nextFetchAt, nextSlots } from '../schedule/index.js';
 import type { DeliveryCounts } from '../shared/store.js';
 import type { AppContext } from './open-context.js';
 import { backoffPolicy } from './refresh-due-feeds.js';
-import { digestLeaseName } from './run-slot.js';
+import { digestLeaseName } from './run-digest.js';
 
 export interface DigestHealth {
   name: string;

@@ -27,6 +27,8 @@ Commands:
   editions list | show ID         stored editions and their delivery counts
   schedule [--digest NAME]        each digest's next five run times in its time zone
   status                          last/next run per digest, last edition, failing feeds
+  worker                          send pending editions with other workers until SIGTERM
+                                  (needs PostgreSQL: DISPATCH_DATABASE_URL=postgres://…)
 
 Options:
   --config FILE   config file (default ./dispatch.config.yaml, else built-in defaults)

@@ -1,10 +1,16 @@
-// Sends one edition from the deliveries ledger. The ledger is the truth: a
-// row becomes `sent` only after the relay accepted the message, each outcome
-// is written the moment the relay answers, and rows are streamed in keyset
-// pages so memory stays flat however long the list. A crash can leave at
-// most the messages in flight uncertain: they are still `pending`, so the
-// next run sends them again (with the same Message-ID, so receivers that
-// dedupe drop the copy).
+// Sends one edition from the deliveries ledger, side by side with any number
+// of other processes. The ledger is the truth: rows are CLAIMED in batches
+// (holder + expiry, renewed while sending; `FOR UPDATE SKIP LOCKED` on
+// PostgreSQL), so two processes never hold the same row; a row becomes `sent`
+// only after the relay accepted the message, and each outcome is written the
+// moment the relay answers (no group commit: the crash window is the messages
+// in flight, nothing more). Just before a message is handed to the relay, its
+// row is re-checked (reader still active, claim still ours) with one query
+// for every row this process holds, at most every `recheckMs`.
+//
+// A crash can leave at most the messages in flight uncertain: they are still
+// `pending`, and once the dead process's claim runs out another process sends
+// them again, with the same Message-ID, so receivers that dedupe drop the copy.
 import type { DeliveryRepository } from '../shared/store.js';
 import type { DeliveryTarget } from '../shared/types.js';
 import type { Mailer, SendOutcome } from './mailer.js';
@@ -14,12 +20,12 @@ export interface SendProgress {
   sent: number;
   failed: number;
   skipped: number;
-  /** Rows fetched but not finished yet (in flight or waiting for a retry). */
+  /** Rows held by this process but not finished yet (in flight, claimed, or waiting for a retry). */
   pending: number;
 }
 
 export interface SendSummary {
-  /** Accepted by the relay in this run. */
+  /** Accepted by the relay in this run (by this process). */
   sent: number;
   /** Marked failed in this run (5xx, or retries used up). */
   failed: number;
@@ -27,26 +33,34 @@ export interface SendSummary {
   skipped: number;
   /** Temporary failures that were retried (or left for the next run). */
   retried: number;
-  /** Rows still pending after this run (aborted, stopped, or waiting for a retry). */
+  /** Rows of the edition still pending after this run (aborted, stopped, or held by another process). */
   pendingLeft: number;
   /** Set when the run stopped early: aborted, or the relay kept failing. */
   stoppedReason: string | null;
 }
 
+/** A send rate shared with other processes: resolves when one message may go. */
+export interface SendRateGate {
+  acquire(signal?: AbortSignal): Promise<void>;
+}
+
 export interface SendEditionOptions {
   deliveries: DeliveryRepository;
   editionId: number;
-  mailer: Mailer;
+  mailer: Pick<Mailer, 'send'>;
   /**
    * Builds the message for one recipient; null = nothing to send to this
-   * subscriber (recorded as a non-bounce failure with a "skipped:" reply,
-   * counted as skipped). A throw is a bug or bad edition data (a template
-   * error, a subject with a line break) that would hit every row: the run
-   * stops, that row stays pending, and sendEdition rejects with the error.
+   * subscriber (recorded as skipped). A throw is a bug or bad edition data (a
+   * template error, a subject with a line break) that would hit every row:
+   * the run stops, its claims are released, and sendEdition rejects.
    */
   compose: (target: DeliveryTarget) => OutgoingMessage | null | Promise<OutgoingMessage | null>;
   now: () => Date;
-  /** Rows per ledger page. Default 200. */
+  /** Claim holder id of this process (see processHolderId); default a random one. */
+  holder?: string;
+  /** How long a claim lasts unless renewed (`schedule.lease`). Default 2 min; renewed every third. */
+  claimTtlMs?: number;
+  /** Rows per claim. Default 200. */
   batchSize?: number;
   /** Total attempts per row across runs before it is marked failed. Default 5. */
   maxAttempts?: number;
@@ -60,8 +74,21 @@ export interface SendEditionOptions {
    * burning every row's attempts on it would fail the whole list. Default 25.
    */
   stopAfterConsecutiveFailures?: number;
+  /**
+   * When nothing is left to claim but other processes still hold rows: wait
+   * for them to finish (or for their claims to run out, then take the rows)
+   * so the edition is complete when this returns. Default true; a worker
+   * passes false and moves on.
+   */
+  waitForOthers?: boolean;
+  /** How often to look again while waiting for others. Default 1 s (at most a quarter of the claim). */
+  pollMs?: number;
+  /** Re-check rows (reader still active, claim ours) at most this often. Default 250 ms. */
+  recheckMs?: number;
+  /** The global send rate (`sending.pool.ratePerSecond` across all workers). Default: none. */
+  rate?: SendRateGate;
   onProgress?: (p: SendProgress) => void;
-  /** Stops taking new rows; messages already in flight finish and are recorded. */
+  /** Stops taking new rows; messages already in flight finish and are recorded; unsent claims are released. */
   signal?: AbortSignal;
 }
 
@@ -85,13 +112,20 @@ function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
   });
 }
 
+let anonymous = 0;
+
 export async function sendEdition(opts: SendEditionOptions): Promise<SendSummary> {
   const { deliveries, editionId, signal } = opts;
+  const holder = opts.holder ?? `send#${process.pid}#${Date.now().toString(36)}#${++anonymous}`;
+  const claimTtlMs = Math.max(100, opts.claimTtlMs ?? 120_000);
   const batchSize = Math.max(1, opts.batchSize ?? 200);
   const maxAttempts = Math.max(1, opts.maxAttempts ?? 5);
   const backoffMs = opts.backoffMs ?? defaultBackoffMs;
   const concurrency = Math.max(1, opts.concurrency ?? 5);
   const breakerLimit = Math.max(1, opts.stopAfterConsecutiveFailures ?? 25);
+  const waitForOthers = opts.waitForOthers ?? true;
+  const pollMs = Math.max(10, Math.min(opts.pollMs ?? 1000, Math.floor(claimTtlMs / 4)));
+  const recheckMs = Math.max(0, opts.recheckMs ?? 250);
 
   const before = await deliveries.counts(editionId);
   let sent = 0;
@@ -103,43 +137,54 @@ export async function sendEdition(opts: SendEditionOptions): Promise<SendSummary
   let stoppedReason: string | null = null;
   let fatal: { error: unknown } | null = null;
 
-  // Keyset paging: the cursor only moves forward, so a row is fetched at most
-  // once per run (retries are held in `retries`, never re-read).
-  let cursor = 0;
-  const page: DeliveryTarget[] = [];
-  let exhausted = false;
-  let fetching: Promise<void> | null = null;
+  const queue: DeliveryTarget[] = [];
   const retries: Retry[] = [];
+  let exhausted = false;
+  let claiming: Promise<void> | null = null;
+
+  // Rows this process holds and has not handed to the relay yet, with when
+  // their reader's status was last read (a claim reads it too).
+  const checkedAt = new Map<number, number>();
+  let rechecking: Promise<void> | null = null;
 
   const stopping = (): boolean => fatal !== null || stoppedReason !== null || signal?.aborted === true;
 
   const progress = (): void => {
-    opts.onProgress?.({ sent, failed, skipped: composeSkipped, pending: inFlight + retries.length + page.length });
+    opts.onProgress?.({ sent, failed, skipped: composeSkipped, pending: inFlight + retries.length + queue.length });
   };
+
+  // Renew while sending: a claim outlives a slow relay, but not a dead process.
+  const renewTimer = setInterval(() => {
+    deliveries.renewClaims(holder, opts.now(), claimTtlMs).catch(() => undefined);
+  }, Math.max(50, Math.floor(claimTtlMs / 3)));
+  renewTimer.unref();
+
+  async function claimMore(): Promise<void> {
+    // One claim at a time; workers that arrive meanwhile wait for it.
+    claiming ??= (async () => {
+      try {
+        // Yield once per batch: with a synchronous ledger (SQLite) and a fast
+        // mailer, timers and signals would otherwise never run.
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        if (stopping()) return;
+        const rows = await deliveries.claimBatch(editionId, holder, batchSize, opts.now(), claimTtlMs);
+        const at = Date.now();
+        for (const r of rows) checkedAt.set(r.deliveryId, at);
+        queue.push(...rows);
+        exhausted = rows.length === 0;
+      } finally {
+        claiming = null;
+      }
+    })();
+    await claiming;
+  }
 
   async function nextFresh(): Promise<DeliveryTarget | null> {
     for (;;) {
-      const t = page.shift();
+      const t = queue.shift();
       if (t) return t;
       if (exhausted || stopping()) return null;
-      // One page fetch at a time; workers that arrive meanwhile wait for it.
-      fetching ??= (async () => {
-        try {
-          // Yield to the event loop once per page: with a synchronous ledger
-          // (SQLite) and a fast mailer, timers and signals would otherwise
-          // never run until the whole edition is sent.
-          await new Promise<void>((resolve) => setImmediate(resolve));
-          const rows = await deliveries.nextBatch(editionId, cursor, batchSize);
-          const last = rows[rows.length - 1];
-          if (last) cursor = last.deliveryId;
-          if (rows.length < batchSize) exhausted = true;
-          page.push(...rows);
-        } finally {
-          fetching = null;
-        }
-      })();
-      await fetching;
-      if (stopping()) return null;
+      await claimMore();
     }
   }
 
@@ -152,6 +197,29 @@ export async function sendEdition(opts: SendEditionOptions): Promise<SendSummary
     if (best < 0) return null;
     const [r] = retries.splice(best, 1);
     return r?.target ?? null;
+  }
+
+  /** True when the row may still go to the relay; re-reads every held row at most every recheckMs. */
+  async function stillSendable(target: DeliveryTarget): Promise<boolean> {
+    const seen = checkedAt.get(target.deliveryId) ?? 0;
+    if (Date.now() - seen >= recheckMs) {
+      rechecking ??= (async () => {
+        try {
+          const ids = [...checkedAt.keys()];
+          const started = Date.now();
+          const ok = await deliveries.recheck(holder, ids);
+          for (const id of ids) {
+            if (ok.has(id)) checkedAt.set(id, started);
+            else checkedAt.set(id, -1);
+          }
+        } finally {
+          rechecking = null;
+        }
+      })();
+      // A row claimed while the query ran was read by its claim.
+      await rechecking;
+    }
+    return (checkedAt.get(target.deliveryId) ?? -1) >= 0;
   }
 
   async function record(target: DeliveryTarget, outcome: SendOutcome, messageId: string): Promise<void> {
@@ -180,6 +248,7 @@ export async function sendEdition(opts: SendEditionOptions): Promise<SendSummary
     } else {
       await deliveries.recordAttempt(target.deliveryId, { reply: outcome.reply, at });
       retried += 1;
+      checkedAt.set(target.deliveryId, 0);
       retries.push({ target: { ...target, attempts }, readyAt: Date.now() + backoffMs(attempts) });
     }
     if (consecutiveTemporary >= breakerLimit && stoppedReason === null) {
@@ -196,44 +265,78 @@ export async function sendEdition(opts: SendEditionOptions): Promise<SendSummary
       composeSkipped += 1;
       return;
     }
-    const messageId = msg.messageId;
+    if (opts.rate) {
+      await opts.rate.acquire(signal);
+      // Stopped while waiting for the rate: the row stays claimed until released below.
+      if (signal?.aborted) return;
+    }
+    // Just before the hand-over: unsubscribed, removed, bounced, or the claim
+    // was lost (this process stalled past its expiry and another took over).
+    if (!(await stillSendable(target))) return;
     const outcome = await opts.mailer.send(msg);
-    await record(target, outcome, messageId);
+    await record(target, outcome, msg.messageId);
   }
 
   async function step(): Promise<'continue' | 'done'> {
     let target = takeReadyRetry(Date.now());
     if (!target) target = await nextFresh();
     if (!target) {
-      if (stopping() || retries.length === 0) return 'done';
-      // Only retries are left: wait for the earliest one.
-      const earliest = Math.min(...retries.map((r) => r.readyAt));
-      await sleep(earliest - Date.now(), signal);
+      if (stopping()) return 'done';
+      if (retries.length > 0) {
+        // Only retries are left: wait for the earliest one.
+        const earliest = Math.min(...retries.map((r) => r.readyAt));
+        await sleep(earliest - Date.now(), signal);
+        return 'continue';
+      }
+      if (inFlight > 0) {
+        // Another of our own lanes is still sending and may yet schedule a retry.
+        await sleep(Math.min(pollMs, 50), signal);
+        return 'continue';
+      }
+      if (!waitForOthers) return 'done';
+      // Nothing claimable, nothing of ours left: other processes hold the
+      // rest. Wait for them to finish, or for their claims to run out.
+      const counts = await deliveries.counts(editionId);
+      if (counts.pending === 0) return 'done';
+      await sleep(pollMs, signal);
+      exhausted = false;
       return 'continue';
     }
     inFlight += 1;
     try {
       await handle(target);
+    } catch (error) {
+      // The row was not recorded: it stays pending (released below).
+      checkedAt.delete(target.deliveryId);
+      throw error;
     } finally {
       inFlight -= 1;
     }
+    if (!retries.some((r) => r.target.deliveryId === target.deliveryId)) checkedAt.delete(target.deliveryId);
     progress();
     return 'continue';
   }
 
-  async function worker(): Promise<void> {
+  async function lane(): Promise<void> {
     while (!stopping()) {
       try {
         if ((await step()) === 'done') return;
       } catch (error) {
         // compose threw or the ledger failed: stop rather than send blind.
-        // The other workers finish (and record) what they have in flight.
+        // The other lanes finish (and record) what they have in flight.
         fatal ??= { error };
       }
     }
   }
 
-  await Promise.all(Array.from({ length: concurrency }, () => worker()));
+  try {
+    await Promise.all(Array.from({ length: concurrency }, () => lane()));
+  } finally {
+    clearInterval(renewTimer);
+    // Whatever this process claimed and did not finish goes back at once,
+    // so other workers (or the next run) need not wait for the expiry.
+    await deliveries.releaseClaims(holder).catch(() => undefined);
+  }
   if (fatal) throw (fatal as { error: unknown }).error;
 
   const after = await deliveries.counts(editionId);

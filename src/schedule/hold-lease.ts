@@ -4,6 +4,7 @@
 // instead of sending next to the one that took over.
 import type { Lease, LeaseRepository } from '../shared/store.js';
 import type { Clock } from './clock.js';
+import { holderIsDead } from './holder-id.js';
 
 export interface HeldLease {
   lease: Lease;
@@ -24,11 +25,23 @@ export interface HoldLeaseOptions {
   /** Default ttl/3. */
   renewEveryMs?: number;
   onRenewError?: (error: unknown) => void;
+  /** Whether a holder is known to be dead (default: same host, pid gone). */
+  isDead?: (holder: string) => boolean;
 }
 
 export async function holdLease(opts: HoldLeaseOptions): Promise<HoldLeaseResult> {
   const { leases, name, holder, clock, ttlMs } = opts;
-  const r = await leases.acquire(name, holder, clock.now(), ttlMs);
+  let r = await leases.acquire(name, holder, clock.now(), ttlMs);
+  // The holder died on this host (kill -9, OOM): take over now rather than
+  // send nothing until its lease runs out.
+  if (!r.acquired && (opts.isDead ?? holderIsDead)(r.heldBy.holder)) {
+    const at = clock.now();
+    if (await leases.takeOver(name, r.heldBy.holder, holder, at, ttlMs)) {
+      r = { acquired: true, lease: { name, holder, acquiredAt: at, expiresAt: new Date(at.getTime() + ttlMs) } };
+    } else {
+      r = await leases.acquire(name, holder, clock.now(), ttlMs);
+    }
+  }
   if (!r.acquired) return { acquired: false, heldBy: r.heldBy };
 
   const lost = new AbortController();

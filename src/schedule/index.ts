@@ -13,3 +13,4 @@ export {
   type FeedFetchState,
 } from './feed-backoff.js';
 export { holdLease, type HeldLease, type HoldLeaseOptions, type HoldLeaseResult } from './hold-lease.js';
+export { holderIsDead, parseHolderId, processHolderId } from './holder-id.js';

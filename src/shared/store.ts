@@ -112,11 +112,30 @@ export interface DeliveryRepository {
    */
   enqueue(editionId: number, now: Date): Promise<number>;
   /**
-   * Pending rows with id > afterId, ordered by id, at most limit. Rows whose
-   * subscriber is no longer active are marked 'skipped' instead of returned,
-   * so an unsubscribe takes effect during a send.
+   * Pending rows with id > afterId, ordered by id, at most limit (a listing
+   * that claims nothing). Rows whose subscriber is no longer active are
+   * marked 'skipped' instead of returned.
    */
   nextBatch(editionId: number, afterId: number, limit: number): Promise<DeliveryTarget[]>;
+  /**
+   * Claims up to `limit` pending rows of the edition for `holder` until
+   * now + ttlMs: rows nobody holds or whose claim ran out, in id order.
+   * PostgreSQL: `FOR UPDATE SKIP LOCKED`, so concurrent workers get disjoint
+   * batches without waiting on each other. Rows whose subscriber is no longer
+   * active are marked 'skipped' instead of returned.
+   */
+  claimBatch(editionId: number, holder: string, limit: number, now: Date, ttlMs: number): Promise<DeliveryTarget[]>;
+  /** Extends every pending claim of `holder`; returns how many rows it holds. */
+  renewClaims(holder: string, now: Date, ttlMs: number): Promise<number>;
+  /** Gives back every pending row `holder` claimed (at shutdown); returns how many. */
+  releaseClaims(holder: string): Promise<number>;
+  /**
+   * The mid-send re-check (unsubscribes, removals, bounces, lost claims):
+   * of these rows, the ids that may still be handed to the relay (pending,
+   * still claimed by `holder`, subscriber still active). Rows of `holder`
+   * whose reader is no longer active are marked 'skipped' on the way.
+   */
+  recheck(holder: string, deliveryIds: readonly number[]): Promise<Set<number>>;
   markSent(deliveryId: number, r: { messageId: string; reply: string; at: Date }): Promise<void>;
   /** Permanent failure; with bounce=true the subscriber becomes 'bounced'. */
   markFailed(deliveryId: number, r: { reply: string; at: Date; bounce: boolean }): Promise<void>;
@@ -195,6 +214,11 @@ export interface LeaseRepository {
   acquire(name: string, holder: string, now: Date, ttlMs: number): Promise<LeaseAcquireResult>;
   /** Extends a lease still held by `holder`; false when it was lost (expired and taken). */
   renew(name: string, holder: string, now: Date, ttlMs: number): Promise<boolean>;
+  /**
+   * Takes the lease from `fromHolder` (a process known to be dead) whatever
+   * its expiry; false when someone else changed it first.
+   */
+  takeOver(name: string, fromHolder: string, toHolder: string, now: Date, ttlMs: number): Promise<boolean>;
   /** Gives the lease up if `holder` holds it. */
   release(name: string, holder: string): Promise<boolean>;
   get(name: string): Promise<Lease | undefined>;
@@ -228,6 +252,16 @@ export interface SlotRunRepository {
   list(opts?: { digest?: string; limit?: number }): Promise<SlotRun[]>;
 }
 
+/** A send rate shared by every process on the database (issue 9). */
+export interface SendRateRepository {
+  /**
+   * Takes up to `want` send tokens from the current one-second window of
+   * `name` (at most `perSecond` per window across all processes). Returns how
+   * many were granted and, when none, how long until the next window.
+   */
+  take(name: string, want: number, perSecond: number): Promise<{ granted: number; waitMs: number }>;
+}
+
 export interface Store {
   readonly dialect: 'sqlite' | 'postgres';
   feeds: FeedRepository;
@@ -238,5 +272,6 @@ export interface Store {
   leases: LeaseRepository;
   slotRuns: SlotRunRepository;
   subscriptions: SubscriptionRepository;
+  sendRate: SendRateRepository;
   close(): Promise<void>;
 }

@@ -1,10 +1,11 @@
 import { sql, type Kysely } from 'kysely';
 import type { DeliveryCounts, DeliveryRepository } from '../shared/store.js';
 import type { DeliveryTarget, SubscriberPreferences } from '../shared/types.js';
-import { fromJson, toCount, toIso } from './codec.js';
+import { chunk, fromJson, toCount, toIso } from './codec.js';
+import type { SqlDialect } from './dialect.js';
 import type { DatabaseSchema } from './schema.js';
 
-export function deliveryRepository(db: Kysely<DatabaseSchema>): DeliveryRepository {
+export function deliveryRepository(db: Kysely<DatabaseSchema>, dialect: SqlDialect): DeliveryRepository {
   return {
     async enqueue(editionId: number, now: Date): Promise<number> {
       // One INSERT … SELECT: the subscriber list never passes through this
@@ -83,6 +84,124 @@ export function deliveryRepository(db: Kysely<DatabaseSchema>): DeliveryReposito
         cursor = last.id;
       }
       return out;
+    },
+
+    async claimBatch(editionId, holder, limit, now, ttlMs): Promise<DeliveryTarget[]> {
+      const out: DeliveryTarget[] = [];
+      const at = toIso(now);
+      const expires = toIso(new Date(now.getTime() + Math.max(1, ttlMs)));
+      // Loop so a batch is only short when the edition has nothing claimable
+      // left, even when some claimed rows turned out to be for readers gone.
+      while (out.length < limit) {
+        const want = limit - out.length;
+        // One UPDATE … WHERE id IN (SELECT … FOR UPDATE SKIP LOCKED): the rows
+        // another worker is claiming right now are skipped, not waited for,
+        // so N workers get N disjoint batches. SQLite has one writer at a
+        // time, so the same statement without the locking clause is atomic.
+        const claimed = await db
+          .updateTable('deliveries')
+          .set({ claimed_by: holder, claim_expires_at: expires })
+          .where('id', 'in', (eb) =>
+            eb
+              .selectFrom('deliveries')
+              .select('id')
+              .where('edition_id', '=', editionId)
+              .where('status', '=', 'pending')
+              .where((w) => w.or([w('claimed_by', 'is', null), w('claim_expires_at', '<=', at)]))
+              .orderBy('id')
+              .limit(want)
+              .$if(dialect === 'postgres', (q) => q.forUpdate().skipLocked()),
+          )
+          .returning('id')
+          .execute();
+        if (claimed.length === 0) break;
+        const rows = await db
+          .selectFrom('deliveries as d')
+          .innerJoin('subscribers as s', 's.id', 'd.subscriber_id')
+          .select([
+            'd.id as id',
+            'd.subscriber_id as subscriberId',
+            'd.attempts as attempts',
+            's.email as email',
+            's.name as name',
+            's.preferences as preferences',
+            's.status as subscriberStatus',
+          ])
+          .where('d.id', 'in', claimed.map((r) => r.id))
+          .orderBy('d.id')
+          .execute();
+        const gone = rows.filter((r) => r.subscriberStatus !== 'active');
+        if (gone.length > 0) {
+          await db
+            .updateTable('deliveries')
+            .set({ status: 'skipped', last_reply: 'subscriber no longer active' })
+            .where('id', 'in', gone.map((r) => r.id))
+            .where('status', '=', 'pending')
+            .execute();
+        }
+        for (const r of rows) {
+          if (r.subscriberStatus !== 'active') continue;
+          out.push({
+            deliveryId: r.id,
+            subscriberId: r.subscriberId,
+            email: r.email,
+            name: r.name,
+            preferences: fromJson<SubscriberPreferences>(r.preferences, {}),
+            attempts: r.attempts,
+          });
+        }
+        if (claimed.length < want) break;
+      }
+      return out;
+    },
+
+    async renewClaims(holder, now, ttlMs): Promise<number> {
+      const r = await db
+        .updateTable('deliveries')
+        .set({ claim_expires_at: toIso(new Date(now.getTime() + Math.max(1, ttlMs))) })
+        .where('claimed_by', '=', holder)
+        .where('status', '=', 'pending')
+        .executeTakeFirst();
+      return toCount(r.numUpdatedRows);
+    },
+
+    async releaseClaims(holder): Promise<number> {
+      const r = await db
+        .updateTable('deliveries')
+        .set({ claimed_by: null, claim_expires_at: null })
+        .where('claimed_by', '=', holder)
+        .where('status', '=', 'pending')
+        .executeTakeFirst();
+      return toCount(r.numUpdatedRows);
+    },
+
+    async recheck(holder, deliveryIds): Promise<Set<number>> {
+      const ids = new Set<number>();
+      for (const part of chunk([...deliveryIds], 500)) {
+        const rows = await db
+          .selectFrom('deliveries as d')
+          .leftJoin('subscribers as s', 's.id', 'd.subscriber_id')
+          .select(['d.id as id', 's.status as subscriberStatus'])
+          .where('d.id', 'in', part)
+          .where('d.status', '=', 'pending')
+          .where('d.claimed_by', '=', holder)
+          .execute();
+        const gone: number[] = [];
+        for (const r of rows) {
+          if (r.subscriberStatus === 'active') ids.add(r.id);
+          else gone.push(r.id);
+        }
+        if (gone.length > 0) {
+          await db
+            .updateTable('deliveries')
+            .set({ status: 'skipped', last_reply: 'subscriber no longer active' })
+            .where('id', 'in', gone)
+            .where('status', '=', 'pending')
+            .where('claimed_by', '=', holder)
+            .execute();
+        }
+      }
+      return ids;
     },
 
     async markSent(deliveryId: number, r: { messageId: string; reply: string; at: Date }): Promise<void> {

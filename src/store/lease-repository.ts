@@ -57,6 +57,18 @@ export function leaseRepository(db: Kysely<DatabaseSchema>): LeaseRepository {
       return Number(r.numUpdatedRows) > 0;
     },
 
+    async takeOver(name, fromHolder, toHolder, now, ttlMs): Promise<boolean> {
+      // Conditional on the dead holder still being recorded: of two processes
+      // taking over at once, exactly one changes the row.
+      const r = await db
+        .updateTable('leases')
+        .set({ holder: toHolder, acquired_at: toIso(now), expires_at: toIso(new Date(now.getTime() + Math.max(1, ttlMs))) })
+        .where('name', '=', name)
+        .where('holder', '=', fromHolder)
+        .executeTakeFirst();
+      return Number(r.numUpdatedRows) > 0;
+    },
+
     async release(name, holder): Promise<boolean> {
       const r = await db.deleteFrom('leases').where('name', '=', name).where('holder', '=', holder).executeTakeFirst();
       return Number(r.numDeletedRows) > 0;

@@ -16,6 +16,7 @@ import { itemRepository } from './item-repository.js';
 import { leaseRepository } from './lease-repository.js';
 import { migrationProvider } from './migration-provider.js';
 import type { DatabaseSchema } from './schema.js';
+import { sendRateRepository } from './send-rate-repository.js';
 import { slotRunRepository } from './slot-run-repository.js';
 import { subscriberRepository } from './subscriber-repository.js';
 import { subscriptionRepository } from './subscription-repository.js';
@@ -180,10 +181,11 @@ function makeStore(db: Kysely<DatabaseSchema>, dialect: SqlDialect): Store {
     items: itemRepository(db),
     subscribers: subscriberRepository(db),
     editions: editionRepository(db),
-    deliveries: deliveryRepository(db),
+    deliveries: deliveryRepository(db, dialect),
     leases: leaseRepository(db),
     slotRuns: slotRunRepository(db),
     subscriptions: subscriptionRepository(db),
+    sendRate: sendRateRepository(db, dialect),
     async close() {
       await db.destroy();
     },

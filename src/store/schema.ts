@@ -90,6 +90,10 @@ export interface DeliveriesTable {
   last_attempt_at: string | null;
   sent_at: string | null;
   created_at: string;
+  /** Migration 005: the process sending this row (kept on final rows: who sent it). */
+  claimed_by: Generated<string | null>;
+  /** Migration 005: the claim runs out at this time unless renewed. */
+  claim_expires_at: Generated<string | null>;
 }
 
 /** Migration 003: pending double opt-in confirmations (token stored as a hash only). */
@@ -132,6 +136,13 @@ export interface SlotRunsTable {
   finished_at: string | null;
 }
 
+/** Migration 005: a per-second send counter shared by every worker (global ratePerSecond). */
+export interface SendRateTable {
+  name: string;
+  window_ms: number | string;
+  used: number;
+}
+
 export interface DatabaseSchema {
   feeds: FeedsTable;
   items: ItemsTable;
@@ -142,4 +153,5 @@ export interface DatabaseSchema {
   slot_runs: SlotRunsTable;
   confirmations: ConfirmationsTable;
   suppressions: SuppressionsTable;
+  send_rate: SendRateTable;
 }

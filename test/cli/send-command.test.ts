@@ -1,5 +1,6 @@
-// `dispatch send` finishes an unfinished edition under the digest's lease, and
-// records a scheduled slot as sent once nobody is left pending.
+// `dispatch send` finishes an unfinished edition, joining whatever process is
+// sending it (rows are claimed, so nobody gets two copies), and records a
+// scheduled slot as sent once nobody is left pending.
 import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,7 +11,7 @@ import { dispatch, TEST_SECRET } from '../helpers/cli-run.js';
 import { makeEditionModel } from '../helpers/store-builders.js';
 
 describe('dispatch send', () => {
-  it('resumes a scheduled edition, marks its slot sent, and refuses while another process holds the lease', async () => {
+  it('resumes a scheduled edition next to another holder, takes its rows when their claim runs out, marks the slot sent', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'dispatch-send-'));
     writeFileSync(join(dir, 'dispatch.config.yaml'), 'digests:\n  - name: daily\n    title: Daily\n');
     const ctx = await openContext(loadConfig({ cwd: dir, env: { DISPATCH_SECRET: TEST_SECRET } }));
@@ -24,11 +25,13 @@ describe('dispatch send', () => {
       });
       await ctx.store.slotRuns.update({ digest: 'daily', slot, status: 'running', editionId: edition.id, now });
 
-      await ctx.store.leases.acquire('digest:daily', 'other-host#1', now, 60_000);
-      const busy = await dispatch(dir, ['send']);
-      expect(busy.code).toBe(1);
-      expect(busy.stderr).toContain('other-host#1');
-      await ctx.store.leases.release('digest:daily', 'other-host#1');
+      // Another process holds the digest's lease and has claimed one row,
+      // then died without releasing it: send joins, mails the free row at
+      // once and the claimed one when that claim runs out.
+      await ctx.store.leases.acquire('digest:daily', 'other-host#1#aa', now, 60_000);
+      await ctx.store.deliveries.enqueue(edition.id, now);
+      const claimed = await ctx.store.deliveries.claimBatch(edition.id, 'other-host#1#aa', 1, new Date(), 1500);
+      expect(claimed).toHaveLength(1);
 
       const r = await dispatch(dir, ['send']);
       expect(r.code, r.stderr).toBe(0);

@@ -64,24 +64,27 @@ describe('sendEdition', () => {
     expectExactlyOneEach(sink, ledger.emails);
   });
 
-  it('streams the ledger in keyset pages no larger than batchSize', async () => {
+  it('claims the ledger in batches no larger than batchSize and releases nothing it finished', async () => {
     const { ledger, mailer } = await setup(10);
-    const calls: Array<[number, number]> = [];
+    const calls: Array<{ limit: number; got: number[] }> = [];
     const real = ledger.store.deliveries;
     const spy: DeliveryRepository = {
       ...real,
-      nextBatch: async (editionId, afterId, limit) => {
-        calls.push([afterId, limit]);
-        return real.nextBatch(editionId, afterId, limit);
+      claimBatch: async (editionId, holder, limit, now, ttl) => {
+        const rows = await real.claimBatch(editionId, holder, limit, now, ttl);
+        calls.push({ limit, got: rows.map((r) => r.deliveryId) });
+        return rows;
       },
     };
-    await run(ledger, mailer(), { deliveries: spy, batchSize: 3 });
-    expect(calls.every(([, limit]) => limit === 3)).toBe(true);
-    const cursors = calls.map(([after]) => after);
-    expect(cursors[0]).toBe(0);
-    expect([...cursors].sort((a, b) => a - b)).toEqual(cursors);
-    expect(new Set(cursors).size).toBe(cursors.length);
-    expect(calls.length).toBe(4); // 3 + 3 + 3 + 1
+    await run(ledger, mailer(), { deliveries: spy, batchSize: 3, holder: 'test#1' });
+    expect(calls.every((c) => c.limit === 3 && c.got.length <= 3)).toBe(true);
+    const all = calls.flatMap((c) => c.got);
+    expect(all).toHaveLength(10);
+    expect(new Set(all).size).toBe(10);
+    expect(calls.map((c) => c.got.length)).toEqual([3, 3, 3, 1, 0]);
+    // Final rows keep their sender; nothing is left claimed and pending.
+    const held = await ledger.store.deliveries.renewClaims('test#1', NOW, 1000);
+    expect(held).toBe(0);
   });
 
   it('retries a 451 with backoff and delivers exactly once', async () => {

@@ -17,6 +17,7 @@ describe('holdLease', () => {
         throw new Error('connection refused');
       },
       release: async () => true,
+      takeOver: async () => false,
       get: async () => undefined,
       list: async () => [],
     };

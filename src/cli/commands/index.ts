@@ -10,6 +10,7 @@ import { sendCommand } from './send.js';
 import { serveCommand } from './serve.js';
 import { statusCommand } from './status.js';
 import { subscribersCommand } from './subscribers.js';
+import { workerCommand } from './worker.js';
 
 export type { Command, CommandContext } from './command.js';
 
@@ -24,4 +25,5 @@ export const commands: Record<string, Command> = {
   editions: editionsCommand,
   schedule: scheduleCommand,
   status: statusCommand,
+  worker: workerCommand,
 };

@@ -1,4 +1,19 @@
-import { addSubscriber, compileTemplates, openMailer, runDigests, type AppContext, type RunReport } from '../../app/index.js';
+// `dispatch run [--digest NAME]`: fetch feeds, then runDigest per digest
+// (finish unfinished editions, build the next one, send it). SIGTERM or
+// SIGINT drains like `serve`: messages in flight finish and are recorded,
+// unsent claims and the lease are released, and the exit code is 1 while
+// deliveries are pending (a second signal exits at once).
+import {
+  addSubscriber,
+  compileTemplates,
+  openMailer,
+  processHolderId,
+  runDigests,
+  sharedSendRate,
+  shutdownSignal,
+  type AppContext,
+  type RunReport,
+} from '../../app/index.js';
 import { describeDelivery, now, printFetch, sendProgress, withContext, type Command, type CommandContext } from './command.js';
 
 export const runCommand: Command = (c) =>
@@ -6,7 +21,9 @@ export const runCommand: Command = (c) =>
     await ensureDemoSubscriber(c, ctx);
     const compiled = await compileTemplates(ctx.config);
     const mailer = openMailer(ctx.config);
-    if (mailer.kind === 'outbox') c.out.notice(`DISPATCH_SMTP_URL is not set: mails are written as .eml files to ${ctx.config.outboxDir}`);
+    const notice = mailer.notice();
+    if (notice) c.out.notice(notice);
+    const shutdown = shutdownSignal({ onSignal: (sig) => c.out.notice(`${sig}: finishing the messages in flight, then stopping`) });
     let report: RunReport;
     try {
       report = await runDigests(ctx, {
@@ -14,10 +31,14 @@ export const runCommand: Command = (c) =>
         now,
         compiled,
         mailer,
+        holder: processHolderId('run:'),
+        rate: sharedSendRate(ctx, mailer),
+        signal: shutdown.signal,
         onFetchProgress: (d, t) => c.out.progress('fetching feeds', d, t),
         onSendProgress: sendProgress(c),
       });
     } finally {
+      shutdown.dispose();
       await mailer.close();
     }
     c.out.endProgress();
@@ -35,13 +56,18 @@ export const runCommand: Command = (c) =>
         }
         if (d.delivery) c.out.print(`  ${describeDelivery(d.delivery)}`);
       }
-      if (mailer.kind === 'outbox') c.out.print(`outbox (.eml files): ${ctx.config.outboxDir}`);
+      if (notice) c.out.print(`outbox (.eml files): ${ctx.config.outboxDir}`);
     }
     if (report.fetch?.allFailed) {
       c.out.error('dispatch: every feed failed to fetch');
       return 1;
     }
     const stuck = report.digests.some((d) => (d.delivery?.pendingLeft ?? 0) > 0 || d.resumed.some((r) => r.pendingLeft > 0));
+    if (shutdown.signal.aborted) {
+      const left = (await ctx.store.editions.unfinished()).length;
+      c.out.error(`dispatch: stopped by a signal${left ? `; ${left} edition(s) still have pending deliveries (the next run resumes them)` : ''}`);
+      return stuck || left > 0 ? 1 : 0;
+    }
     return stuck ? 1 : 0;
   });
 

@@ -1,13 +1,16 @@
+// `dispatch send [--edition ID]`: send (or resume) an edition; without
+// --edition every unfinished one. It joins editions other processes are
+// sending (rows are claimed in batches, never sent twice), needs no lease,
+// and on SIGTERM lets the messages in flight finish and gives the rest back.
 import {
   compileTemplates,
-  deliverEdition,
-  digestLeaseName,
-  markSlotSent,
   openMailer,
   processHolderId,
+  runDigest,
+  sharedSendRate,
+  shutdownSignal,
   type DeliverEditionResult,
 } from '../../app/index.js';
-import { holdLease } from '../../schedule/index.js';
 import { UsageError } from '../../shared/errors.js';
 import { describeDelivery, now, sendProgress, withContext, type Command } from './command.js';
 
@@ -29,33 +32,31 @@ export const sendCommand: Command = (c) =>
     }
     const compiled = await compileTemplates(ctx.config);
     const mailer = openMailer(ctx.config);
-    if (mailer.kind === 'outbox') c.out.notice(`DISPATCH_SMTP_URL is not set: mails are written as .eml files to ${ctx.config.outboxDir}`);
+    const notice = mailer.notice();
+    if (notice) c.out.notice(notice);
+    const shutdown = shutdownSignal({ onSignal: (sig) => c.out.notice(`${sig}: finishing the messages in flight, then stopping`) });
     const results: DeliverEditionResult[] = [];
-    let busy = false;
     try {
-      const holder = processHolderId('send:');
+      const deps = {
+        now,
+        compiled,
+        mailer,
+        holder: processHolderId('send:'),
+        rate: sharedSendRate(ctx, mailer),
+        signal: shutdown.signal,
+        onSendProgress: sendProgress(c),
+      };
       for (const e of editions) {
-        // The same single-flight lease as `run` and the scheduler: a hand-started
-        // send never races a scheduled one over the same edition.
-        const lease = await holdLease({ leases: ctx.store.leases, name: digestLeaseName(e.digest), holder, clock: { now }, ttlMs: ctx.config.schedule.leaseTtlMs });
-        if (!lease.acquired) {
-          c.out.error(`edition ${e.id} (${e.digest}): not sent now: ${lease.heldBy.holder} is working on this digest until ${lease.heldBy.expiresAt.toISOString()}`);
-          busy = true;
-          continue;
-        }
-        try {
-          const r = await deliverEdition(ctx, e, { now, compiled, mailer, signal: lease.held.lost, onProgress: (p) => sendProgress(c)(e.digest, p) });
-          if (r.pendingLeft === 0) await markSlotSent(ctx, e, now());
-          results.push(r);
-        } finally {
-          await lease.held.release();
-        }
+        if (shutdown.signal.aborted) break;
+        const r = await runDigest(ctx, e.digest, deps, { build: false, editionId: e.id });
+        results.push(...r.resumed);
       }
     } finally {
+      shutdown.dispose();
       await mailer.close();
     }
     c.out.endProgress();
     if (c.json) c.out.json({ editions: results });
     else for (const r of results) c.out.print(describeDelivery(r));
-    return busy || results.some((r) => r.pendingLeft > 0) ? 1 : 0;
+    return shutdown.signal.aborted || results.some((r) => r.pendingLeft > 0) ? 1 : 0;
   });

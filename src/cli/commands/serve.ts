@@ -2,45 +2,31 @@
 // pages (sign-up, confirm, unsubscribe, preferences, archive, /healthz), the
 // subscribe-by-mail listener when DISPATCH_INBOUND_SMTP is set, and the
 // scheduler, sharing one store, one mailer and one compiled digest. SIGTERM or
-// SIGINT stops taking new work, lets what is running finish, and exits 0.
+// SIGINT stops taking new work, lets what is running finish, and exits 0
+// (a second signal exits at once).
 import {
   compileSubscriptionMails,
   compileTemplates,
+  formatSchedulerEvent,
   healthReport,
   openMailer,
+  shutdownSignal,
   startScheduler,
-  type SchedulerEvent,
 } from '../../app/index.js';
 import { createWebApp, startWebServer } from '../../web/index.js';
 import { parsePort, withContext, type Command, type CommandContext } from './command.js';
 
-/** Resolves on the first SIGINT/SIGTERM (or when `stop` aborts, for tests). */
-function untilStopped(stop?: AbortSignal): Promise<string> {
+/** Resolves with the reason once `signal` aborts. */
+function until(signal: AbortSignal): Promise<string> {
   return new Promise((resolve) => {
-    const done = (why: string) => {
-      process.off('SIGINT', onInt);
-      process.off('SIGTERM', onTerm);
-      resolve(why);
+    const why = (): string => {
+      const r: unknown = signal.reason;
+      const m = r instanceof Error ? /received (SIG\w+)/.exec(r.message) : null;
+      return m?.[1] ?? 'stop';
     };
-    const onInt = () => done('SIGINT');
-    const onTerm = () => done('SIGTERM');
-    process.once('SIGINT', onInt);
-    process.once('SIGTERM', onTerm);
-    stop?.addEventListener('abort', () => done('stop'), { once: true });
+    if (signal.aborted) return resolve(why());
+    signal.addEventListener('abort', () => resolve(why()), { once: true });
   });
-}
-
-function describeEvent(e: SchedulerEvent): string | null {
-  switch (e.type) {
-    case 'slot-done':
-      return `schedule: ${e.digest} ${e.slot}: ${JSON.stringify(e.outcome)}`;
-    case 'slot-missed':
-      return `schedule: ${e.digest} ${e.slot} missed: ${e.reason}`;
-    case 'error':
-      return `schedule: ${e.digest ?? 'feeds'}: ${e.message}`;
-    default:
-      return null;
-  }
 }
 
 export const serveCommand: Command = (c: CommandContext & { stop?: AbortSignal }) =>
@@ -67,29 +53,34 @@ export const serveCommand: Command = (c: CommandContext & { stop?: AbortSignal }
           },
         })
       : null;
-    const abort = new AbortController();
-    const scheduler = startScheduler(ctx, {
-      signal: abort.signal,
-      compiled,
-      mailer,
-      onEvent: (e) => {
-        const line = describeEvent(e);
-        if (line) log(line);
-      },
-    });
+    // First SIGTERM/SIGINT: graceful stop; a second one exits at once.
+    const shutdown = shutdownSignal();
+    const stop = c.stop ? AbortSignal.any([shutdown.signal, c.stop]) : shutdown.signal;
+    try {
+      const scheduler = startScheduler(ctx, {
+        signal: stop,
+        compiled,
+        mailer,
+        onEvent: (e) => {
+          const line = formatSchedulerEvent(e);
+          if (line) log(`schedule: ${line}`);
+        },
+      });
 
-    c.out.print(`listening on ${web.url}/ (public URL ${ctx.config.env.publicUrl}; mail via ${mailer.describe()})`);
-    if (inbound) c.out.print(`subscribe by mail: SMTP on ${inbound.host}:${inbound.port} for ${inbound.addresses.join(', ')}`);
-    c.out.print(`scheduler running (${scheduler.holder}); Ctrl-C or SIGTERM stops`);
+      c.out.print(`listening on ${web.url}/ (public URL ${ctx.config.env.publicUrl}; mail via ${mailer.describe()})`);
+      if (inbound) c.out.print(`subscribe by mail: SMTP on ${inbound.host}:${inbound.port} for ${inbound.addresses.join(', ')}`);
+      c.out.print(`scheduler running (${scheduler.holder}); Ctrl-C or SIGTERM stops`);
 
-    const why = await untilStopped(c.stop);
-    c.out.print(`${why}: shutting down`);
-    abort.abort();
-    await web.close();
-    await app.drain();
-    await inbound?.close();
-    await scheduler.done;
-    await mailer.close();
-    c.out.print('stopped');
-    return 0;
+      const why = await until(stop);
+      c.out.print(`${why}: shutting down`);
+      await web.close();
+      await app.drain();
+      await inbound?.close();
+      await scheduler.done;
+      await mailer.close();
+      c.out.print('stopped');
+      return 0;
+    } finally {
+      shutdown.dispose();
+    }
   });
