@@ -112,6 +112,7 @@ function pooled(url: string, connections: number, messagesPerConnection: number)
 /** The ledger port in memory: what sendEdition costs without any database. */
 function memoryLedger(count: number): DeliveryRepository {
   const status = new Array<string>(count + 1).fill('pending');
+  let claimedUpTo = 0;
   const counts = (): DeliveryCounts => {
     const c: DeliveryCounts = { pending: 0, sent: 0, failed: 0, skipped: 0 };
     for (let i = 1; i <= count; i++) c[status[i] as keyof DeliveryCounts] += 1;
@@ -128,6 +129,20 @@ function memoryLedger(count: number): DeliveryRepository {
       }
       return out;
     },
+    // Claims in memory: one process, so a cursor over the ids is the whole story.
+    async claimBatch(_editionId, _holder, limit) {
+      const out: DeliveryTarget[] = [];
+      for (; claimedUpTo < count && out.length < limit; ) {
+        const id = ++claimedUpTo;
+        if (status[id] === 'pending') {
+          out.push({ deliveryId: id, subscriberId: id, email: `reader${id}@example.org`, name: `Reader ${id}`, preferences: {}, attempts: 0 });
+        }
+      }
+      return out;
+    },
+    renewClaims: async () => 0,
+    releaseClaims: async () => 0,
+    recheck: async (_holder, ids) => new Set(ids.filter((id) => status[id] === 'pending')),
     async markSent(id) {
       status[id] = 'sent';
     },
