@@ -141,6 +141,7 @@ export interface SendRateTable {
   name: string;
   window_ms: number | string;
   used: number;
+  last_grant: Generated<number>;
 }
 
 export interface DatabaseSchema {

@@ -1,14 +1,17 @@
 // A send rate shared by every process on one database: relays limit per
 // account, not per process, so `sending.pool.ratePerSecond` must cap all
 // workers together. One row per name holds the current one-second window and
-// how many sends it has handed out; a worker takes a few tokens at a time
-// under a row lock. Windows are timed by the database's clock on PostgreSQL,
-// so workers on machines whose clocks disagree still share one window.
+// how many sends it has handed out; a take is ONE conditional UPDATE (every
+// SET expression reads the old row, so `last_grant` is what this take got),
+// atomic on both dialects without a transaction. On PostgreSQL the window is
+// timed by the database's clock, so workers on machines whose clocks disagree
+// still share one window.
 // (Rejected: splitting the rate into per-worker shares from a heartbeat
 // table: a worker that joins or dies skews the shares until the next beat,
 // and an idle worker's share is wasted.)
 import { sql, type Kysely } from 'kysely';
 import type { SendRateRepository } from '../shared/store.js';
+import { toCount } from './codec.js';
 import type { SqlDialect } from './dialect.js';
 import type { DatabaseSchema } from './schema.js';
 
@@ -16,32 +19,44 @@ export function sendRateRepository(db: Kysely<DatabaseSchema>, dialect: SqlDiale
   return {
     async take(name, want, perSecond) {
       const limit = Math.max(1, Math.floor(perSecond));
+      const n = Math.max(1, Math.floor(want));
       for (;;) {
-        const result = await db.transaction().execute(async (trx) => {
-          const row = await trx
-            .selectFrom('send_rate')
-            .select(['window_ms', 'used'])
-            .select(
-              dialect === 'postgres'
-                ? sql<string>`(extract(epoch from clock_timestamp()) * 1000)::bigint`.as('now_ms')
-                : sql<number>`${Date.now()}`.as('now_ms'),
-            )
-            .where('name', '=', name)
-            .$if(dialect === 'postgres', (q) => q.forUpdate())
-            .executeTakeFirst();
-          if (!row) return null;
-          const nowMs = Number(row.now_ms);
-          const windowMs = nowMs - (nowMs % 1000);
-          const used = Number(row.window_ms) === windowMs ? row.used : 0;
-          const granted = Math.max(0, Math.min(Math.max(1, want), limit - used));
-          if (granted > 0) {
-            await trx.updateTable('send_rate').set({ window_ms: windowMs, used: used + granted }).where('name', '=', name).execute();
-          }
-          return { granted, waitMs: granted > 0 ? 0 : windowMs + 1000 - nowMs };
-        });
-        if (result) return result;
-        // First use of this name: create the row (a racing process may too).
-        await db.insertInto('send_rate').values({ name, window_ms: 0, used: 0 }).onConflict((oc) => oc.column('name').doNothing()).execute();
+        const window =
+          dialect === 'postgres'
+            ? sql`(floor(extract(epoch from clock_timestamp()) * 1000)::bigint / 1000) * 1000`
+            : sql`${Date.now() - (Date.now() % 1000)}`;
+        const least = dialect === 'postgres' ? sql.raw('least') : sql.raw('min');
+        const base = sql`(case when window_ms = w.now_window then used else 0 end)`;
+        const q =
+          dialect === 'postgres'
+            ? sql<{ last_grant: number }>`
+                with w as (select ${window} as now_window)
+                update send_rate set
+                  last_grant = ${least}(${n}, ${limit} - ${base}),
+                  used = ${base} + ${least}(${n}, ${limit} - ${base}),
+                  window_ms = w.now_window
+                from w
+                where name = ${name} and ${base} < ${limit}
+                returning last_grant`
+            : sql<{ last_grant: number }>`
+                update send_rate set
+                  last_grant = ${least}(${n}, ${limit} - ${base}),
+                  used = ${base} + ${least}(${n}, ${limit} - ${base}),
+                  window_ms = w.now_window
+                from (select ${window} as now_window) as w
+                where name = ${name} and ${base} < ${limit}
+                returning last_grant`;
+        const r = await q.execute(db);
+        const granted = r.rows[0]?.last_grant;
+        if (granted !== undefined) return { granted: Number(granted), waitMs: 0 };
+        // No row updated: the window is used up, or this name has no row yet.
+        const created = await db
+          .insertInto('send_rate')
+          .values({ name, window_ms: 0, used: 0 })
+          .onConflict((oc) => oc.column('name').doNothing())
+          .executeTakeFirst();
+        if (toCount(created.numInsertedOrUpdatedRows) > 0) continue;
+        return { granted: 0, waitMs: Math.max(1, 1000 - (Date.now() % 1000)) };
       }
     },
   };

@@ -19,6 +19,9 @@ export function claimsMigration(dialect: SqlDialect): Migration {
         // Start of the current one-second window, in ms since the epoch.
         .addColumn('window_ms', dialect === 'postgres' ? 'bigint' : 'integer', (c) => c.notNull())
         .addColumn('used', 'integer', (c) => c.notNull())
+        // Tokens handed out by the last take (read back with RETURNING, so a
+        // take is one UPDATE statement: no transaction, no lock upgrade).
+        .addColumn('last_grant', 'integer', (c) => c.notNull().defaultTo(0))
         .execute();
     },
 
