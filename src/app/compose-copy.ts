@@ -84,7 +84,7 @@ export function composeCopy(
   const personal = personaliseModel(edition.model, who.preferences ?? {});
   // An empty copy is still composed (the preview shows it), but never sent.
   const model = personal ? withEditionId(personal, edition.id) : { ...edition.model, sections: [], topStories: [], itemCount: 0, editionId: edition.id };
-  const { html, text } = opts.compiled.render(model, recipient);
+  const { html, text, spliced } = opts.compiled.render(model, recipient);
   const message = buildMessage({
     from: config.sending.from,
     to: who.email,
@@ -99,6 +99,8 @@ export function composeCopy(
       opts.messageId ?? messageIdFor({ editionId, subscriberId: who.subscriberId, domain, salt: ctx.secret }),
     date: opts.date,
     headers: config.sending.replyTo ? { 'Reply-To': config.sending.replyTo } : undefined,
+    // The copy's shape and this reader's values: the mailer encodes the shape once.
+    ...(spliced ? { spliced } : {}),
   });
   return { model, empty: personal === null, recipient, html, text, message };
 }

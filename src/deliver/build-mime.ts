@@ -1,40 +1,164 @@
-// OutgoingMessage → the bytes a relay receives. (Phase 1: nodemailer's full
-// build for every message; the per-shape shortcut replaces this below.)
+// OutgoingMessage → the bytes a relay receives, DKIM-signed when configured.
+//
+// Fast path: a message with `spliced` bodies belongs to a copy shape (the
+// same `parts` arrays for every recipient of one rendered copy). The shape's
+// static text is quoted-printable-encoded once (mime-core.ts); per recipient
+// only their headers and values are encoded and spliced in.
+//
+// The shortcut is checked, like the render shortcut: the first message of
+// every shape is parsed with mailparser next to nodemailer's full build of
+// the same message; any difference in headers, text or HTML turns the
+// shortcut off for that shape (logged), and its messages are built by
+// nodemailer from then on. Messages without `spliced` always take that
+// slow path. Both paths are signed by the same DKIM code.
+import { randomBytes } from 'node:crypto';
+import { simpleParser, type ParsedMail } from 'mailparser';
 import nodemailer from 'nodemailer';
 import type { CreateMailerOptions } from './mailer.js';
-import { DKIM_SIGNED_HEADERS } from './dkim-headers.js';
+import { assemble, encodeShape, finish, splitRaw, type DkimKey, type EncodedShape, type MessageValues } from './mime-core.js';
 import { toMailOptions } from './nodemailer-options.js';
 import type { OutgoingMessage } from './outgoing-message.js';
+import { createMimeThreads, type MimeThreads } from './mime-threads.js';
 
 export interface MimeBuilder {
   build(msg: OutgoingMessage): Promise<Buffer>;
+  /** Shapes whose shortcut was turned off by the check (for tests and logs). */
+  readonly shortcutOff: number;
   close(): Promise<void>;
 }
 
-/** nodemailer's full build of a message (optionally DKIM-signed): the reference. */
-export function createReferenceBuilder(dkim: CreateMailerOptions['dkim']): MimeBuilder {
-  const composer = nodemailer.createTransport({
-    streamTransport: true,
-    buffer: true,
-    newline: 'windows',
-    ...(dkim ? { dkim: { ...dkim, headerFieldNames: DKIM_SIGNED_HEADERS.join(':') } } : {}),
-  });
+export interface MimeBuilderOptions extends Pick<CreateMailerOptions, 'dkim' | 'threads' | 'log'> {
+  /** Test hook: alters the fast build before the check (proves the check can fail). */
+  tamper?: (raw: Buffer) => Buffer;
+}
+
+const composer = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'windows' });
+
+/** nodemailer's full build (no DKIM): the reference, and the slow path. */
+export async function referenceMime(msg: OutgoingMessage): Promise<Buffer> {
+  const info = await composer.sendMail(toMailOptions(msg));
+  return Buffer.isBuffer(info.message) ? info.message : Buffer.from(String(info.message));
+}
+
+/** The message as the relay would receive it, without DKIM (the studio's header view, tests). */
+export async function renderMime(msg: OutgoingMessage): Promise<Buffer> {
+  const b = createMimeBuilder({ threads: 0 });
+  try {
+    return await b.build(msg);
+  } finally {
+    await b.close();
+  }
+}
+
+interface ShapeState {
+  id: number;
+  encoded: EncodedShape;
+  /** Resolves true when the shortcut matched the reference build. */
+  verdict: Promise<boolean> | null;
+  ok: boolean | null;
+}
+
+function valuesOf(msg: OutgoingMessage): MessageValues {
   return {
-    async build(msg) {
-      const info = await composer.sendMail(toMailOptions(msg));
-      return Buffer.isBuffer(info.message) ? info.message : Buffer.from(String(info.message));
-    },
-    async close() {
-      composer.close();
-    },
+    headers: msg.headers,
+    messageId: msg.messageId,
+    textValues: msg.spliced?.text.values ?? [],
+    htmlValues: msg.spliced?.html.values ?? [],
   };
 }
 
-export function createMimeBuilder(opts: Pick<CreateMailerOptions, 'dkim' | 'threads' | 'log'>): MimeBuilder {
-  return createReferenceBuilder(opts.dkim);
+/** What the check compares: every parsed header but the boundary, the two parts. */
+function comparable(p: ParsedMail): string {
+  const headers: Record<string, unknown> = {};
+  // By name: the two builders order header fields differently, which no reader sees.
+  for (const [k, v] of [...p.headers].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    if (k === 'dkim-signature') continue;
+    if (k === 'content-type' && typeof v === 'object' && v && 'params' in v) {
+      const { boundary: _b, ...params } = (v as { params: Record<string, string> }).params;
+      headers[k] = { ...(v as object), params };
+    } else headers[k] = v;
+  }
+  return JSON.stringify({ headers, text: p.text ?? '', html: p.html || '' });
 }
 
-/** The message as the relay would receive it, for previews (no DKIM). */
-export async function renderMime(msg: OutgoingMessage): Promise<Buffer> {
-  return createReferenceBuilder(null).build(msg);
+/** Where two comparable strings first differ, for the log line. */
+function firstDifference(a: string, b: string): string {
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  return `at ${i}: ${JSON.stringify(a.slice(Math.max(0, i - 30), i + 50))} vs ${JSON.stringify(b.slice(Math.max(0, i - 30), i + 50))}`;
+}
+
+export function createMimeBuilder(opts: MimeBuilderOptions): MimeBuilder {
+  const dkim: DkimKey | null = opts.dkim ?? null;
+  const log = opts.log ?? ((line: string) => console.warn(line));
+  // One boundary per builder: it never occurs in the shapes (checked), and
+  // a per-message random one would cost for nothing.
+  const boundary = `--_Dispatch_${randomBytes(12).toString('hex')}`;
+  const shapes = new WeakMap<readonly string[], ShapeState>();
+  let nextId = 1;
+  let shortcutOff = 0;
+  const threads: MimeThreads | null = createMimeThreads({ threads: opts.threads, dkim, boundary });
+
+  async function slow(msg: OutgoingMessage): Promise<Buffer> {
+    const raw = await referenceMime(msg);
+    return dkim ? finish(splitRaw(raw), dkim) : raw;
+  }
+
+  function fastLocal(state: ShapeState, msg: OutgoingMessage): Buffer {
+    return finish(assemble(state.encoded, valuesOf(msg), boundary), dkim);
+  }
+
+  async function fast(state: ShapeState, msg: OutgoingMessage): Promise<Buffer> {
+    return threads ? threads.build(state.id, state.encoded, valuesOf(msg)) : fastLocal(state, msg);
+  }
+
+  async function check(state: ShapeState, msg: OutgoingMessage, built: Buffer): Promise<boolean> {
+    try {
+      const [ours, ref] = await Promise.all([simpleParser(built), referenceMime(msg).then((r) => simpleParser(r))]);
+      const a = comparable(ours);
+      const b = comparable(ref);
+      if (a === b) return true;
+      log(`mime: the built-once message differs from nodemailer's build for ${msg.messageId} (${firstDifference(a, b)}); building this copy in full from now on`);
+      return false;
+    } catch (error) {
+      log(`mime: could not check the built-once message for ${msg.messageId} (${(error as Error).message}); building this copy in full`);
+      return false;
+    }
+  }
+
+  return {
+    get shortcutOff() {
+      return shortcutOff;
+    },
+    async build(msg) {
+      const sp = msg.spliced;
+      if (!sp) return slow(msg);
+      let state = shapes.get(sp.html.parts);
+      if (!state) {
+        const encoded = encodeShape(sp.text.parts, sp.html.parts);
+        const clash = [...sp.text.parts, ...sp.html.parts].some((p) => p.includes(boundary));
+        state = { id: nextId++, encoded, verdict: null, ok: clash ? false : null };
+        shapes.set(sp.html.parts, state);
+        if (clash) shortcutOff += 1;
+      }
+      if (state.ok === false) return slow(msg);
+      if (state.ok === true) return fast(state, msg);
+      // The first message of the shape: build it both ways and compare.
+      if (!state.verdict) {
+        const s = state;
+        s.verdict = (async () => {
+          let built = fastLocal(s, msg);
+          if (opts.tamper) built = opts.tamper(built);
+          const ok = await check(s, msg, built);
+          s.ok = ok;
+          if (!ok) shortcutOff += 1;
+          return ok;
+        })();
+      }
+      return (await state.verdict) ? fast(state, msg) : slow(msg);
+    },
+    async close() {
+      await threads?.close();
+    },
+  };
 }

@@ -3,13 +3,15 @@ import type { EditionModel, RecipientView } from '../shared/types.js';
 import { checkMjmlTags } from './check-mjml-tags.js';
 import { blankXmlComments, expandIncludes, lineAt, type ExpandedSource } from './expand-includes.js';
 import { compileTemplate, createHandlebars } from './handlebars-env.js';
-import { createSlotRenderer } from './recipient-slots.js';
+import { createSlotRenderer, type SplicedText } from './recipient-slots.js';
 import { renderText } from './render-text.js';
 import { MAIN_TEMPLATE, TEXT_TEMPLATE, type TemplateSet } from './template-set.js';
 
 export interface RenderedDigest {
   html: string;
   text: string;
+  /** The same copy as a shared shape plus this recipient's values (see recipient-slots.ts); absent for a plain fill. */
+  spliced?: { html: SplicedText; text: SplicedText };
 }
 
 /** The data every template sees: the edition model's fields at the top level, plus `recipient`. */

@@ -32,8 +32,25 @@ const MARK = '\u0000';
 // eslint-disable-next-line no-control-regex
 const MARKER = /\u0000(\d+)\u0000/g;
 
+/** Text = parts[0] + values[0] + parts[1] + …; `parts` is shared by every copy of one shape. */
+export interface SplicedText {
+  parts: readonly string[];
+  values: string[];
+}
+
+export interface SlotRendered {
+  html: string;
+  text: string;
+  /**
+   * The same html and text as a shared shape plus this recipient's values,
+   * when the shortcut served this copy (the MIME builder encodes the shape
+   * once); absent when the copy was a plain fill.
+   */
+  spliced?: { html: SplicedText; text: SplicedText };
+}
+
 export interface SlotRenderer {
-  render(model: EditionModel, recipient: RecipientView): { html: string; text: string };
+  render(model: EditionModel, recipient: RecipientView): SlotRendered;
 }
 
 export function createSlotRenderer(opts: {
@@ -78,8 +95,10 @@ export function createSlotRenderer(opts: {
       if (!entry.html || (opts.text && !entry.text)) return plain(model, recipient);
 
       const values = entry.keys.map((k) => (recipient as unknown as Record<string, unknown>)[k]);
-      const html = join(entry.html, values, opts.escape);
-      const text = opts.text && entry.text ? join(entry.text, values, (v) => v) : opts.textFromHtml(html);
+      const htmlValues = gapValues(entry.html, values, opts.escape);
+      const html = join(entry.html.parts, htmlValues);
+      const textValues = opts.text && entry.text ? gapValues(entry.text, values, (v) => v) : null;
+      const text = entry.text && textValues ? join(entry.text.parts, textValues) : opts.textFromHtml(html);
       if (!entry.verified) {
         const real = plain(model, recipient);
         if (real.html !== html || real.text !== text) {
@@ -88,7 +107,9 @@ export function createSlotRenderer(opts: {
         }
         entry.verified = true;
       }
-      return { html, text };
+      return entry.text && textValues
+        ? { html, text, spliced: { html: { parts: entry.html.parts, values: htmlValues }, text: { parts: entry.text.parts, values: textValues } } }
+        : { html, text };
     },
   };
 }
@@ -129,10 +150,13 @@ function split(filled: string): Split | null {
   return parts.some((p) => p.includes(MARK)) ? null : { parts, slots };
 }
 
-function join(s: Split, values: unknown[], escape: (v: string) => string): string {
-  let out = s.parts[0] ?? '';
-  for (let i = 0; i < s.slots.length; i++) {
-    out += escape(String(values[s.slots[i] as number] ?? '')) + (s.parts[i + 1] ?? '');
-  }
+/** The recipient's value for each gap of a split, escaped for where it goes. */
+function gapValues(s: Split, values: unknown[], escape: (v: string) => string): string[] {
+  return s.slots.map((slot) => escape(String(values[slot] ?? '')));
+}
+
+function join(parts: readonly string[], values: readonly string[]): string {
+  let out = parts[0] ?? '';
+  for (let i = 0; i < values.length; i++) out += (values[i] as string) + (parts[i + 1] ?? '');
   return out;
 }

@@ -46,7 +46,17 @@ describe('createSlotRenderer', () => {
     const model = makeEditionModel({ items: 5, summaryChars: 80 });
     for (let i = 0; i < 60; i++) {
       const r = recipient(i, i === 7 ? { email: `x"><script>alert(1)</script>@example.org` } : {});
-      expect(slots.render(model, r)).toEqual(plain(model, r));
+      const out = slots.render(model, r);
+      expect({ html: out.html, text: out.text }).toEqual(plain(model, r));
+      // The spliced form (what the MIME builder encodes once per shape) joins to the same text.
+      if (i > 0) {
+        expect(out.spliced).toBeDefined();
+        const join = (s: { parts: readonly string[]; values: readonly string[] }) => s.parts.map((p, k) => p + (s.values[k] ?? '')).join('');
+        expect(join(out.spliced!.html)).toBe(out.html);
+        expect(join(out.spliced!.text)).toBe(out.text);
+        // One parts array per shape, shared by every recipient of it.
+        expect(out.spliced!.html.parts).toBe(slots.render(model, r).spliced?.html.parts);
+      }
     }
   });
 
@@ -55,20 +65,20 @@ describe('createSlotRenderer', () => {
       hb.registerHelper('shout', (s: string) => String(s).toUpperCase()),
     );
     const model = makeEditionModel({ items: 1 });
-    for (let i = 0; i < 5; i++) expect(slots.render(model, recipient(i))).toEqual(plain(model, recipient(i)));
+    for (let i = 0; i < 5; i++) expect(slots.render(model, recipient(i))).toMatchObject(plain(model, recipient(i)));
   });
 
   it('falls back when a recipient value is printed unescaped', () => {
     const { plain, slots } = renderers(`<a href="{{{recipient.unsubscribeUrl}}}">x</a>`, null);
     const model = makeEditionModel({ items: 1 });
-    for (let i = 0; i < 5; i++) expect(slots.render(model, recipient(i))).toEqual(plain(model, recipient(i)));
+    for (let i = 0; i < 5; i++) expect(slots.render(model, recipient(i))).toMatchObject(plain(model, recipient(i)));
   });
 
   it('never takes the shortcut for feed text that holds the marker character', () => {
     const { plain, slots } = renderers(HTML, TEXT);
     const model = makeEditionModel({ items: 2 });
     const poisoned: EditionModel = { ...model, digest: { ...model.digest, title: 'Brief \u00000\u0000' } };
-    for (let i = 0; i < 3; i++) expect(slots.render(poisoned, recipient(i))).toEqual(plain(poisoned, recipient(i)));
+    for (let i = 0; i < 3; i++) expect(slots.render(poisoned, recipient(i))).toMatchObject(plain(poisoned, recipient(i)));
   });
 
   it('fills the template once per recipient shape (plus one check), not once per recipient', () => {

@@ -1,0 +1,235 @@
+// The per-message MIME work, built so that a copy shape's bodies are encoded
+// once and each recipient costs only their own values. Synchronous and free
+// of I/O, so the same code runs on the main thread and in worker threads.
+//
+// Quoted-printable is line-based, so a value cannot simply be pasted into an
+// encoded line. Every body is cut into segments (static text, recipient
+// value, static text, …) and each segment is encoded on its own lines: a
+// segment that does not end with a line break ends with a QP soft break
+// (`=\r\n`), which a decoder removes. The decoded text is exactly the join;
+// only where soft breaks sit differs from encoding the whole text at once.
+// Because every segment is whole lines, the DKIM relaxed body canonical form
+// of a static segment is also computed once.
+//
+// Rejected: base64 bodies (no line structure to exploit either, 33 % bigger,
+// and spam filters score base64 HTML); splicing into one QP run (would need
+// re-wrapping the whole line around each value, i.e. most of the cost).
+import { createHash, createPrivateKey, sign, type KeyObject } from 'node:crypto';
+import addressparser from 'nodemailer/lib/addressparser';
+import * as mimeFuncs from 'nodemailer/lib/mime-funcs';
+import * as qp from 'nodemailer/lib/qp';
+import { DKIM_SIGNED_HEADERS } from './dkim-headers.js';
+import type { MessageHeader } from './outgoing-message.js';
+
+/** One body, encoded: static segments (encoded once per shape) between value gaps. */
+export interface EncodedBody {
+  /** QP-encoded static segments, CRLF line ends, each ending at a line boundary. */
+  readonly parts: readonly string[];
+  /** DKIM relaxed canonical form of each static segment. */
+  readonly canon: readonly string[];
+}
+
+export interface EncodedShape {
+  readonly text: EncodedBody;
+  readonly html: EncodedBody;
+}
+
+export interface DkimKey {
+  readonly domainName: string;
+  readonly keySelector: string;
+  readonly privateKey: string | KeyObject;
+}
+
+export interface MessageValues {
+  readonly headers: readonly MessageHeader[];
+  readonly messageId: string;
+  readonly textValues: readonly string[];
+  readonly htmlValues: readonly string[];
+}
+
+const CRLF = '\r\n';
+
+/** QP-encodes one segment so that it ends at a line boundary (hard or soft). */
+export function encodeSegment(s: string): string {
+  if (s === '') return '';
+  // Line breaks as CRLF, like nodemailer's 'windows' newline (a lone CR stays as it is).
+  const enc = qp.wrap(qp.encode(Buffer.from(s, 'utf8')), 76).replace(/\r?\n/g, CRLF);
+  return enc.endsWith(CRLF) ? enc : `${enc}=${CRLF}`;
+}
+
+/** RFC 6376 §3.4.4 relaxed body canonicalization of whole lines (no trailing-empty-line removal). */
+export function relaxedLines(s: string): string {
+  if (!/[ \t]/.test(s)) return s;
+  return s.replace(/[ \t]+/g, ' ').replace(/ \r\n/g, CRLF);
+}
+
+export function encodeBody(parts: readonly string[]): EncodedBody {
+  const enc = parts.map(encodeSegment);
+  return { parts: enc, canon: enc.map(relaxedLines) };
+}
+
+export function encodeShape(text: readonly string[], html: readonly string[]): EncodedShape {
+  return { text: encodeBody(text), html: encodeBody(html) };
+}
+
+const ADDRESS_HEADERS = new Set(['from', 'to', 'cc', 'reply-to', 'sender']);
+const PRINTABLE = /^[\x20-\x7e]*$/;
+
+function encodeAddressList(value: string): string {
+  if (PRINTABLE.test(value)) return value;
+  const list = addressparser(value, { flatten: true }) as Array<{ name: string; address: string }>;
+  return list
+    .map(({ name, address }) => {
+      if (!name) return address;
+      const encoded = PRINTABLE.test(name)
+        ? /^[\w ']*$/.test(name) ? name : `"${name.replace(/([\\"])/g, '\\$1')}"`
+        : mimeFuncs.encodeWord(name, 'Q', 52);
+      return `${encoded} <${address}>`;
+    })
+    .join(', ');
+}
+
+/** `Name: value` with RFC 2047 encoding where needed, folded at 76 columns, ending in CRLF. */
+export function encodeHeader(h: MessageHeader): string {
+  const lower = h.name.toLowerCase();
+  const value = ADDRESS_HEADERS.has(lower)
+    ? encodeAddressList(h.value)
+    : PRINTABLE.test(h.value)
+      ? h.value
+      : mimeFuncs.encodeWords(h.value, 'Q', 52, true);
+  const line = `${h.name}: ${value}`;
+  return line.length <= 76 ? `${line}${CRLF}` : `${mimeFuncs.foldLines(line, 76).replace(/\r?\n/g, CRLF)}${CRLF}`;
+}
+
+export interface BuiltParts {
+  /** Header fields (each ending CRLF), in order. */
+  readonly fields: Array<{ name: string; line: string }>;
+  /** The body exactly as sent (everything after the blank line). */
+  readonly body: string;
+  /** The body's DKIM relaxed canonical form. */
+  readonly bodyCanon: string;
+}
+
+function partHead(boundary: string, type: 'plain' | 'html'): string {
+  return `--${boundary}${CRLF}Content-Type: text/${type}; charset=utf-8${CRLF}Content-Transfer-Encoding: quoted-printable${CRLF}${CRLF}`;
+}
+
+function joinBody(b: EncodedBody, values: readonly string[], out: { body: string[]; canon: string[] }): void {
+  for (let i = 0; i < b.parts.length; i++) {
+    out.body.push(b.parts[i] as string);
+    out.canon.push(b.canon[i] as string);
+    if (i < values.length) {
+      const v = encodeSegment(values[i] as string);
+      out.body.push(v);
+      out.canon.push(relaxedLines(v));
+    }
+  }
+}
+
+/** The whole message (without DKIM) from an encoded shape and one recipient's values. */
+export function assemble(shape: EncodedShape, v: MessageValues, boundary: string): BuiltParts {
+  const fields = v.headers.map((h) => ({ name: h.name, line: encodeHeader(h) }));
+  fields.push(
+    { name: 'Message-ID', line: `Message-ID: ${v.messageId}${CRLF}` },
+    { name: 'MIME-Version', line: `MIME-Version: 1.0${CRLF}` },
+    { name: 'Content-Type', line: `Content-Type: multipart/alternative;${CRLF} boundary="${boundary}"${CRLF}` },
+  );
+  const out = { body: [] as string[], canon: [] as string[] };
+  const textHead = partHead(boundary, 'plain');
+  out.body.push(textHead);
+  out.canon.push(textHead);
+  joinBody(shape.text, v.textValues, out);
+  // A part's content ends before the CRLF that precedes the boundary line.
+  const htmlHead = `${CRLF}${partHead(boundary, 'html')}`;
+  out.body.push(htmlHead);
+  out.canon.push(htmlHead);
+  joinBody(shape.html, v.htmlValues, out);
+  const tail = `${CRLF}--${boundary}--${CRLF}`;
+  out.body.push(tail);
+  out.canon.push(tail);
+  return { fields, body: out.body.join(''), bodyCanon: out.canon.join('') };
+}
+
+// --- DKIM (RFC 6376), rsa-sha256, relaxed/relaxed -------------------------
+
+const pemCache = new Map<string, KeyObject>();
+
+function keyObject(k: DkimKey): KeyObject {
+  if (typeof k.privateKey !== 'string') return k.privateKey;
+  let o = pemCache.get(k.privateKey);
+  if (!o) {
+    o = createPrivateKey(k.privateKey);
+    pemCache.set(k.privateKey, o);
+  }
+  return o;
+}
+
+const relaxedHeader = (line: string): string => {
+  const colon = line.indexOf(':');
+  const name = line.slice(0, colon).trim().toLowerCase();
+  const value = line.slice(colon + 1).replace(/\r\n/g, '').replace(/[ \t]+/g, ' ').trim();
+  return `${name}:${value}`;
+};
+
+/** The signature field up to an empty `b=`, folded only where FWS is allowed (after `;` and `:`). */
+function dkimHeadUnsigned(key: DkimKey, bh: string, names: readonly string[]): string {
+  const lines = [`DKIM-Signature: v=1; a=rsa-sha256; c=relaxed/relaxed; d=${key.domainName}; q=dns/txt;`, ` s=${key.keySelector}; bh=${bh};`];
+  let cur = ' h=';
+  names.forEach((n, i) => {
+    const piece = `${n.toLowerCase()}${i === names.length - 1 ? ';' : ':'}`;
+    if (cur.length + piece.length > 76) {
+      lines.push(cur);
+      cur = ` ${piece}`;
+    } else cur += piece;
+  });
+  lines.push(cur, ' b=');
+  return lines.join(CRLF);
+}
+
+/**
+ * The DKIM-Signature field (ending CRLF) for these header fields and body.
+ * Signs the headers of DKIM_SIGNED_HEADERS the message has, each once.
+ */
+export function dkimSignature(key: DkimKey, fields: ReadonlyArray<{ name: string; line: string }>, bodyCanon: string): string {
+  // Relaxed body: the message never ends in empty lines (it ends with the closing boundary).
+  const bh = createHash('sha256').update(bodyCanon, 'utf8').digest('base64');
+  const byName = new Map<string, string>();
+  for (const f of fields) {
+    const lower = f.name.toLowerCase();
+    // Verifiers take the LAST instance of a name first; our fields are unique.
+    byName.set(lower, f.line);
+  }
+  const signed = DKIM_SIGNED_HEADERS.filter((n) => byName.has(n.toLowerCase()));
+  const folded = dkimHeadUnsigned(key, bh, signed);
+  let data = '';
+  for (const n of signed) data += `${relaxedHeader(byName.get(n.toLowerCase()) as string)}${CRLF}`;
+  data += relaxedHeader(folded);
+  const b = sign('sha256', Buffer.from(data, 'utf8'), keyObject(key)).toString('base64');
+  // b= goes last, folded in 72-character pieces (FWS inside b= is ignored).
+  const pieces = b.match(/.{1,72}/g) ?? [];
+  return `${folded}${pieces.map((p) => `${CRLF} ${p}`).join('')}${CRLF}`;
+}
+
+/** Header block + body → bytes, DKIM-signed when a key is given. */
+export function finish(built: BuiltParts, dkim: DkimKey | null): Buffer {
+  const sig = dkim ? dkimSignature(dkim, built.fields, built.bodyCanon) : '';
+  return Buffer.from(`${sig}${built.fields.map((f) => f.line).join('')}${CRLF}${built.body}`, 'utf8');
+}
+
+/** Splits any raw message (e.g. nodemailer's build) into fields and body, to sign it the same way. */
+export function splitRaw(raw: Buffer): BuiltParts {
+  const text = raw.toString('utf8');
+  const at = text.indexOf(`${CRLF}${CRLF}`);
+  const head = text.slice(0, at + 2);
+  const body = text.slice(at + 4);
+  const fields: Array<{ name: string; line: string }> = [];
+  for (const line of head.split(CRLF)) {
+    if (line === '') continue;
+    const last = fields[fields.length - 1];
+    if (/^[ \t]/.test(line) && last) last.line += `${line}${CRLF}`;
+    else fields.push({ name: line.slice(0, line.indexOf(':')), line: `${line}${CRLF}` });
+  }
+  let canon = relaxedLines(body.replace(/\r?\n/g, CRLF));
+  canon = canon.replace(/(\r\n)+$/, '') + CRLF;
+  return { fields, body, bodyCanon: canon === CRLF ? '' : canon };
+}

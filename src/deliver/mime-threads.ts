@@ -1,0 +1,88 @@
+// Message building and DKIM signing on worker threads, so every core helps:
+// the main thread keeps the ledger and the sockets, workers do the CPU work.
+// On one core (or threads: 0) there are no workers and the builder runs the
+// same mime-core code inline; the bytes are identical either way.
+import os from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { DkimKey, EncodedShape, MessageValues } from './mime-core.js';
+
+export interface MimeThreads {
+  build(shapeId: number, shape: EncodedShape, v: MessageValues): Promise<Buffer>;
+  close(): Promise<void>;
+}
+
+/** Workers to start: 'auto' = one fewer than the cores (the main thread has its own work), at least 1 when > 1 core. */
+export function threadCount(threads: 'auto' | number | undefined): number {
+  if (typeof threads === 'number') return Math.max(0, Math.floor(threads));
+  const cores = os.availableParallelism();
+  return cores > 1 ? Math.max(1, cores - 1) : 0;
+}
+
+function workerUrl(): URL | null {
+  const here = import.meta.url;
+  if (here.endsWith('.js')) return new URL('./mime-worker.js', here);
+  // Running from TypeScript sources: only when a module hook transpiles .ts
+  // for workers too (a child started with one); vitest's in-process
+  // transform does not reach worker threads.
+  if (process.env.VITEST) return null;
+  return new URL('./mime-worker.ts', here);
+}
+
+export function createMimeThreads(opts: { threads?: 'auto' | number; dkim: DkimKey | null; boundary: string }): MimeThreads | null {
+  const n = threadCount(opts.threads);
+  const url = n > 0 ? workerUrl() : null;
+  if (!url) return null;
+  const dkim = opts.dkim ? { domainName: opts.dkim.domainName, keySelector: opts.dkim.keySelector, privateKey: String(opts.dkim.privateKey) } : null;
+  const pending = new Map<number, { resolve: (b: Buffer) => void; reject: (e: Error) => void }>();
+  const workers = Array.from({ length: n }, () => {
+    const w = new Worker(url, { workerData: { dkim, boundary: opts.boundary } });
+    // Idle workers must not keep a finished CLI process alive.
+    w.unref();
+    w.on('message', (m: { req: number; buf?: ArrayBuffer; error?: string }) => {
+      const p = pending.get(m.req);
+      if (!p) return;
+      pending.delete(m.req);
+      if (m.buf) p.resolve(Buffer.from(m.buf));
+      else p.reject(new Error(m.error ?? 'worker failed'));
+    });
+    w.on('error', (error) => {
+      for (const p of pending.values()) p.reject(error);
+      pending.clear();
+    });
+    return { w, known: new Set<number>(), busy: 0 };
+  });
+  let req = 0;
+  return {
+    build(shapeId, shape, v) {
+      // The least busy worker; ties go to the first.
+      let slot = workers[0]!;
+      for (const x of workers) if (x.busy < slot.busy) slot = x;
+      if (!slot.known.has(shapeId)) {
+        slot.w.postMessage({ t: 'shape', id: shapeId, shape });
+        slot.known.add(shapeId);
+      }
+      const id = ++req;
+      slot.busy += 1;
+      if (slot.busy === 1) slot.w.ref();
+      const s = slot;
+      return new Promise<Buffer>((resolve, reject) => {
+        pending.set(id, {
+          resolve: (b) => {
+            s.busy -= 1;
+            if (s.busy === 0) s.w.unref();
+            resolve(b);
+          },
+          reject: (e) => {
+            s.busy -= 1;
+            if (s.busy === 0) s.w.unref();
+            reject(e);
+          },
+        });
+        s.w.postMessage({ t: 'build', req: id, id: shapeId, v: { headers: v.headers, messageId: v.messageId, textValues: v.textValues, htmlValues: v.htmlValues } });
+      });
+    },
+    async close() {
+      await Promise.all(workers.map((x) => x.w.terminate()));
+    },
+  };
+}
