@@ -1,23 +1,24 @@
-// Bench 2: SMTP throughput to a local sink (a separate process), in one run,
-// with the same ~40 KB message (one rendered copy, per-recipient To and
-// Message-ID) and the same number of messages for every mode:
-//   ceiling   nodemailer pool, N connections, no ledger, no rate limit, kept busy
-//   single    nodemailer pool of ONE connection, one message at a time
-//   no-pool   nodemailer without a pool (a new connection per message), sequential
-//   ours      sendEdition + SQLite ledger + createMailer's pool (same N connections)
-// plus diagnostics that take one cost away at a time, to show where ours loses.
-// Sender and sink CPU per message are printed too: on 2 cores the sender has
-// one core, so CPU µs/msg on the sender bounds its rate.
+// Bench 2: SMTP throughput to one local sink process, in one run, with the
+// same rendered digest (~77 KB on the wire) and the same count for every mode:
+//   ceiling   a pipelined client writing pre-built message bytes of the same
+//             size over 10 connections (MAIL/RCPT/DATA pipelined behind the
+//             previous message's final dot): what the wire and sink allow
+//   ours      the real path: sendEdition over the durable SQLite ledger,
+//             each copy rendered per recipient (spliced shape) and built by
+//             createMailer's SMTP adapter (MIME once per shape, 10 pooled
+//             connections), with DKIM (RSA-2048) and without
+//   diag      ours with building on the main thread only (threads: 0)
+// Sender CPU (the whole process, worker threads included) and sink CPU per
+// message are printed for each mode.
+import { generateKeyPairSync } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import nodemailer from 'nodemailer';
-import type { SendMailOptions } from 'nodemailer';
-import { buildMessage, createMailer, messageIdFor, sendEdition, type OutgoingMessage, type SendSummary } from '../src/deliver/index.js';
-import { toMailOptions } from '../src/deliver/nodemailer-options.js';
-import { builtinTemplatesDir, compileDigest, loadTemplates } from '../src/render/index.js';
-import type { DeliveryCounts, DeliveryRepository } from '../src/shared/store.js';
-import type { DeliveryTarget } from '../src/shared/types.js';
+import { buildMessage, createMailer, messageIdFor, sendEdition, type DkimOptions, type OutgoingMessage, type SendSummary } from '../src/deliver/index.js';
+import { createMimeBuilder } from '../src/deliver/build-mime.js';
+import { builtinTemplatesDir, compileDigest, loadTemplates, type CompiledDigest } from '../src/render/index.js';
+import type { EditionModel } from '../src/shared/types.js';
 import { benchEditionModel, benchRecipient } from './edition-fixture.js';
 import { fmt, kb, since, verdict, type Row } from './report.js';
 import { seedLedger } from './seed-ledger.js';
@@ -26,7 +27,7 @@ import { startSinkProcess, type SinkProcess } from './smtp-sink.js';
 export interface SmtpThroughputOptions {
   messages?: number;
   connections?: number;
-  /** Also run the diagnostic variants (in-memory ledger, more concurrency, bigger pages). Default true. */
+  /** Also run the diagnostic variant (no worker threads). Default true. */
   diagnose?: boolean;
 }
 
@@ -41,30 +42,26 @@ interface Result {
 
 const FROM = '"Daily Foreign Policy Brief" <brief@dispatch.example.org>';
 
-/** One rendered edition, reused for every message: only To and Message-ID change. */
-async function prepareMessage(): Promise<{ make: (n: number, email: string) => SendMailOptions; makeMessage: (n: number, email: string) => OutgoingMessage; rawBytes: number; htmlBytes: number }> {
-  const model = benchEditionModel();
-  const compiled = await compileDigest(await loadTemplates({ builtinDir: builtinTemplatesDir() }));
-  const recipient = benchRecipient(1);
-  const { html, text } = compiled.render(model, recipient);
-  const make = (n: number, email: string): SendMailOptions => toMailOptions(makeMessage(n, email));
-  const makeMessage = (n: number, email: string): OutgoingMessage =>
-    buildMessage({
+/** Reader n's copy as composeCopy makes it: the compiled digest's fill (a spliced shape) and every header. */
+function composer(compiled: CompiledDigest, model: EditionModel): (n: number, email: string) => OutgoingMessage {
+  return (n, email) => {
+    const recipient = { ...benchRecipient(n), email };
+    const r = compiled.render(model, recipient);
+    return buildMessage({
       from: FROM,
       to: email,
+      toName: recipient.name,
       subject: model.subject,
-      html,
-      text,
+      html: r.html,
+      text: r.text,
       listId: 'Daily Foreign Policy Brief <daily.dispatch.example.org>',
       unsubscribeHttpUrl: recipient.unsubscribeUrl,
       unsubscribeMailto: 'mailto:unsubscribe@dispatch.example.org?subject=unsubscribe',
       messageId: messageIdFor({ editionId: 42, subscriberId: n, domain: 'dispatch.example.org' }),
       date: new Date('2026-11-25T07:00:00.000Z'),
+      ...(r.spliced ? { spliced: r.spliced } : {}),
     });
-  const stream = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'windows' });
-  const info = await stream.sendMail(make(1, 'reader1@example.org'));
-  const rawBytes = Buffer.isBuffer(info.message) ? info.message.length : 0;
-  return { make, makeMessage, rawBytes, htmlBytes: Buffer.byteLength(html) };
+  };
 }
 
 async function measure(sink: SinkProcess, mode: string, msgs: number, run: () => Promise<void>): Promise<Result> {
@@ -83,179 +80,171 @@ async function measure(sink: SinkProcess, mode: string, msgs: number, run: () =>
     msgs,
     ms,
     rate: (msgs / ms) * 1000,
-    senderCpuUs: ((cpu.user + cpu.system) / msgs),
+    senderCpuUs: (cpu.user + cpu.system) / msgs,
     sinkCpuUs: ((after.cpuMs - before.cpuMs) * 1000) / msgs,
   };
   console.log(
-    `  ${mode.padEnd(44)} ${fmt(r.rate).padStart(6)} msgs/s  (${fmt(msgs)} in ${fmt(ms)} ms; CPU/msg sender ${fmt(r.senderCpuUs)} µs, sink ${fmt(r.sinkCpuUs)} µs)`,
+    `  ${mode.padEnd(48)} ${fmt(r.rate).padStart(6)} msgs/s  (${fmt(msgs)} in ${fmt(ms)} ms; CPU/msg sender ${fmt(r.senderCpuUs)} µs, sink ${fmt(r.sinkCpuUs)} µs)`,
   );
   return r;
 }
 
-/** `workers` loops each sending one message at a time through `send`. */
-async function drive(msgs: number, workers: number, send: (n: number) => Promise<unknown>): Promise<void> {
-  let next = 1;
+/**
+ * The ceiling: `connections` raw SMTP sessions, each writing the pre-built
+ * (already dot-stuffed, CRLF) bytes; the next MAIL/RCPT/DATA goes out in the
+ * same write as the previous message's final dot (RFC 2920 pipelining).
+ */
+async function pipelinedClient(port: number, connections: number, msgs: number, body: Buffer): Promise<void> {
+  let next = 0;
+  const envelope = (n: number) => `MAIL FROM:<brief@dispatch.example.org>\r\nRCPT TO:<reader${n}@example.org>\r\nDATA\r\n`;
+  const end = Buffer.from('.\r\n');
   await Promise.all(
-    Array.from({ length: workers }, async () => {
-      while (next <= msgs) {
-        const n = next++;
-        await send(n);
-      }
-    }),
+    Array.from({ length: connections }, () =>
+      new Promise<void>((resolve, reject) => {
+        const sock = net.connect(port, '127.0.0.1');
+        sock.setNoDelay(true);
+        let buf = '';
+        // Replies still owed before the next write: greeting, then EHLO.
+        let stage: 'greet' | 'ehlo' | 'env' | 'data' | 'quit' = 'greet';
+        let owed = 1;
+        const take = (): string | null => {
+          // One complete reply = its last line `NNN ` (multi-line replies use `NNN-`).
+          for (;;) {
+            const nl = buf.indexOf('\r\n');
+            if (nl < 0) return null;
+            const line = buf.slice(0, nl);
+            buf = buf.slice(nl + 2);
+            if (/^\d{3} /.test(line)) return line;
+          }
+        };
+        const sendEnvelope = (): boolean => {
+          if (next >= msgs) return false;
+          next += 1;
+          sock.write(envelope(next));
+          return true;
+        };
+        sock.on('data', (chunk) => {
+          buf += chunk.toString('latin1');
+          for (let line = take(); line !== null; line = take()) {
+            const code = Number(line.slice(0, 3));
+            if (code >= 400) return reject(new Error(`ceiling client: ${line}`));
+            owed -= 1;
+            if (owed > 0) continue;
+            if (stage === 'greet') {
+              stage = 'ehlo';
+              owed = 1;
+              sock.write('EHLO bench.example.org\r\n');
+            } else if (stage === 'ehlo') {
+              if (!sendEnvelope()) {
+                stage = 'quit';
+                owed = 1;
+                sock.write('QUIT\r\n');
+                continue;
+              }
+              stage = 'env';
+              owed = 3; // MAIL, RCPT, DATA (354)
+            } else if (stage === 'env') {
+              // 354: the body, its end, and (pipelined) the next envelope.
+              stage = 'data';
+              sock.write(body);
+              sock.write(end);
+              if (next < msgs) {
+                next += 1;
+                sock.write(envelope(next));
+                owed = 4; // 250 for the data, then MAIL, RCPT, DATA
+                stage = 'env';
+              } else {
+                owed = 1;
+                stage = 'data';
+              }
+            } else if (stage === 'data') {
+              stage = 'quit';
+              owed = 1;
+              sock.write('QUIT\r\n');
+            } else {
+              sock.end();
+              resolve();
+            }
+          }
+        });
+        sock.on('error', reject);
+      }),
+    ),
   );
 }
 
-function pooled(url: string, connections: number, messagesPerConnection: number) {
-  return nodemailer.createTransport({ pool: true, url, maxConnections: connections, maxMessages: messagesPerConnection, maxRequeues: 0 });
-}
-
-/** The ledger port in memory: what sendEdition costs without any database. */
-function memoryLedger(count: number): DeliveryRepository {
-  const status = new Array<string>(count + 1).fill('pending');
-  let claimedUpTo = 0;
-  const counts = (): DeliveryCounts => {
-    const c: DeliveryCounts = { pending: 0, sent: 0, failed: 0, skipped: 0 };
-    for (let i = 1; i <= count; i++) c[status[i] as keyof DeliveryCounts] += 1;
-    return c;
-  };
-  return {
-    enqueue: async () => 0,
-    async nextBatch(_editionId, afterId, limit) {
-      const out: DeliveryTarget[] = [];
-      for (let id = afterId + 1; id <= count && out.length < limit; id++) {
-        if (status[id] === 'pending') {
-          out.push({ deliveryId: id, subscriberId: id, email: `reader${id}@example.org`, name: `Reader ${id}`, preferences: {}, attempts: 0 });
-        }
-      }
-      return out;
-    },
-    // Claims in memory: one process, so a cursor over the ids is the whole story.
-    async claimBatch(_editionId, _holder, limit) {
-      const out: DeliveryTarget[] = [];
-      for (; claimedUpTo < count && out.length < limit; ) {
-        const id = ++claimedUpTo;
-        if (status[id] === 'pending') {
-          out.push({ deliveryId: id, subscriberId: id, email: `reader${id}@example.org`, name: `Reader ${id}`, preferences: {}, attempts: 0 });
-        }
-      }
-      return out;
-    },
-    renewClaims: async () => 0,
-    releaseClaims: async () => 0,
-    recheck: async (_holder, ids) => new Set(ids.filter((id) => status[id] === 'pending')),
-    async markSent(id) {
-      status[id] = 'sent';
-    },
-    async markFailed(id) {
-      status[id] = 'failed';
-    },
-    async markSkipped(id) {
-      status[id] = 'skipped';
-    },
-    async recordAttempt() {},
-    counts: async () => counts(),
-  };
-}
 
 export async function smtpThroughputBench(opts: SmtpThroughputOptions = {}): Promise<Row[]> {
   const msgs = opts.messages ?? 3_000;
   const connections = opts.connections ?? 10;
-  const perConnection = 100; // createMailer's default messagesPerConnection, for every pooled mode
   const diagnose = opts.diagnose ?? true;
-  const { make, makeMessage, rawBytes, htmlBytes } = await prepareMessage();
-  console.log(`  message: ${kb(rawBytes)} on the wire (HTML ${kb(htmlBytes)}, quoted-printable), ${fmt(msgs)} messages per mode, ${connections} connections`);
+  const compiled = await compileDigest(await loadTemplates({ builtinDir: builtinTemplatesDir() }));
+  const model = benchEditionModel();
+  const make = composer(compiled, model);
+  const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const dkim: DkimOptions = {
+    domainName: 'dispatch.example.org',
+    keySelector: 'bench',
+    privateKey: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+  };
+  // The ceiling's bytes: one copy exactly as ours puts it on the wire, DKIM included.
+  const probe = createMimeBuilder({ threads: 0, dkim });
+  const sample = await probe.build(make(1, 'reader1@example.org'));
+  await probe.close();
+  // Dot-stuffing: a line starting with "." gets another (QP output rarely has one).
+  const wire = Buffer.from(sample.toString('latin1').replace(/\r\n\./g, '\r\n..'), 'latin1');
+  const withCrlf = wire.subarray(wire.length - 2).toString() === '\r\n' ? wire : Buffer.concat([wire, Buffer.from('\r\n')]);
+  console.log(
+    `  message: ${kb(withCrlf.length)} on the wire (DKIM-signed, quoted-printable), ${fmt(msgs)} messages per mode, ${connections} connections, ` +
+      `${os.availableParallelism()} cores (mailer threads 'auto')`,
+  );
   const sink = await startSinkProcess();
+  const port = Number(new URL(sink.url).port);
   const outbox = mkdtempSync(path.join(os.tmpdir(), 'dispatch-bench-outbox-'));
   const results: Result[] = [];
   try {
-    // Warm-up: JIT for nodemailer's MIME builder and the sink.
-    {
-      const t = pooled(sink.url, connections, perConnection);
-      await drive(300, connections * 2, (n) => t.sendMail(make(n, `warm${n}@example.org`)));
-      t.close();
-    }
+    // Warm-up: JIT for both clients and the sink.
+    await pipelinedClient(port, connections, 300, withCrlf);
+    await runOurs(sink, outbox, make, 300, { label: 'warm-up', connections, dkim, quiet: true });
 
-    const ceilingTransport = pooled(sink.url, connections, perConnection);
-    const ceiling = await measure(sink, `ceiling: pool ${connections}, ${connections * 2} in flight, no ledger`, msgs, () =>
-      drive(msgs, connections * 2, (n) => ceilingTransport.sendMail(make(n, `reader${n}@example.org`))),
+    const ceiling = await measure(sink, `ceiling: pipelined raw client, ${connections} connections`, msgs, () =>
+      pipelinedClient(port, connections, msgs, withCrlf),
     );
-    ceilingTransport.close();
     results.push(ceiling);
-
-    const single = pooled(sink.url, 1, perConnection);
-    results.push(
-      await measure(sink, 'baseline: 1 pooled connection, sequential', msgs, () =>
-        drive(msgs, 1, (n) => single.sendMail(make(n, `reader${n}@example.org`))),
-      ),
-    );
-    single.close();
-
-    // ~110 ms per connection set-up here (9 msgs/s): fewer messages, or this row alone takes minutes.
-    const noPoolMsgs = Math.min(msgs, 300);
-    const noPool = nodemailer.createTransport({ url: sink.url });
-    results.push(
-      await measure(sink, `baseline: no pool (connection per msg), seq.`, noPoolMsgs, () =>
-        drive(noPoolMsgs, 1, (n) => noPool.sendMail(make(n, `reader${n}@example.org`))),
-      ),
-    );
-    noPool.close();
-
-    // As deliverEdition runs it: two messages in flight per pooled connection.
-    const ours = await runOurs(sink, outbox, makeMessage, msgs, {
-      label: `ours: sendEdition + SQLite ledger, pool ${connections}`,
-      connections,
-      perConnection,
-      concurrency: connections * 2,
-    });
-    results.push(ours);
-
+    const oursDkim = await runOurs(sink, outbox, make, msgs, { label: `ours: sendEdition + SQLite ledger, DKIM on`, connections, dkim });
+    results.push(oursDkim);
+    const oursPlain = await runOurs(sink, outbox, make, msgs, { label: `ours: sendEdition + SQLite ledger, DKIM off`, connections, dkim: null });
+    results.push(oursPlain);
     // The ceiling again, after ours: on 2 shared cores one run can be off by
     // 20 %; the better of the two is the ceiling ours is held against.
-    const ceilingTransport2 = pooled(sink.url, connections, perConnection);
-    const ceiling2 = await measure(sink, `ceiling (again, after ours)`, msgs, () =>
-      drive(msgs, connections * 2, (n) => ceilingTransport2.sendMail(make(n, `reader${n}@example.org`))),
-    );
-    ceilingTransport2.close();
+    const ceiling2 = await measure(sink, `ceiling (again, after ours)`, msgs, () => pipelinedClient(port, connections, msgs, withCrlf));
     results.push(ceiling2);
-    const best = Math.max(ceiling.rate, ceiling2.rate);
-
     if (diagnose) {
-      results.push(
-        await runOurs(sink, outbox, makeMessage, msgs, {
-          label: `diag: ours, concurrency ${connections} (one per connection)`,
-          connections,
-          perConnection,
-          concurrency: connections,
-        }),
-      );
-      results.push(
-        await runOurs(sink, outbox, makeMessage, msgs, {
-          label: `diag: ours, in-memory ledger`,
-          connections,
-          perConnection,
-          concurrency: connections,
-          memory: true,
-        }),
-      );
-      const direct = pooled(sink.url, connections, perConnection);
-      results.push(
-        await measure(sink, `diag: pool ${connections}, ${connections} in flight, no ledger`, msgs, () =>
-          drive(msgs, connections, (n) => direct.sendMail(make(n, `reader${n}@example.org`))),
-        ),
-      );
-      direct.close();
+      results.push(await runOurs(sink, outbox, make, msgs, { label: `diag: ours, DKIM on, no worker threads`, connections, dkim, threads: 0 }));
+      results.push(await runOurs(sink, outbox, make, msgs, { label: `diag: ours, DKIM off, no worker threads`, connections, dkim: null, threads: 0 }));
     }
-
-    const pct = (100 * ours.rate) / best;
-    console.log(`  ours = ${pct.toFixed(0)} % of the ceiling (best of the two ceiling runs)`);
+    const best = Math.max(ceiling.rate, ceiling2.rate);
+    const pctDkim = (100 * oursDkim.rate) / best;
+    const pctPlain = (100 * oursPlain.rate) / best;
+    console.log(`  ours = ${pctDkim.toFixed(0)} % of the ceiling with DKIM, ${pctPlain.toFixed(0)} % without (best of the two ceiling runs)`);
     const rows: Row[] = results.map((r) => ({
       bench: 'smtp',
-      measure: `${r.mode}, msgs/s`,
-      value: fmt(r.rate),
+      measure: `${r.mode}: msgs/s (CPU/msg sender / sink µs)`,
+      value: `${fmt(r.rate)} (${fmt(r.senderCpuUs)} / ${fmt(r.sinkCpuUs)})`,
       target: '',
       status: '',
     }));
-    rows.push({ bench: 'smtp', measure: 'ours as % of ceiling', value: `${pct.toFixed(0)} %`, target: '≥ 90 %', status: verdict(pct >= 90) });
+    rows.push(
+      { bench: 'smtp', measure: 'ours with DKIM as % of ceiling', value: `${pctDkim.toFixed(0)} %`, target: '≥ 60 %', status: verdict(pctDkim >= 60) },
+      { bench: 'smtp', measure: 'ours without DKIM as % of ceiling', value: `${pctPlain.toFixed(0)} %`, target: '≥ 75 %', status: verdict(pctPlain >= 75) },
+      {
+        bench: 'smtp',
+        measure: 'sender CPU per message, DKIM on',
+        value: `${(oursDkim.senderCpuUs / 1000).toFixed(2)} ms`,
+        target: '≤ 0.4 ms',
+        status: verdict(oursDkim.senderCpuUs <= 400),
+      },
+    );
     return rows;
   } finally {
     await sink.close();
@@ -268,34 +257,42 @@ async function runOurs(
   outbox: string,
   make: (n: number, email: string) => OutgoingMessage,
   msgs: number,
-  o: { label: string; connections: number; perConnection: number; concurrency: number; batchSize?: number; memory?: boolean },
+  o: { label: string; connections: number; dkim: DkimOptions | null; threads?: number; quiet?: boolean },
 ): Promise<Result> {
-  const ledger = o.memory ? null : await seedLedger(msgs);
-  const deliveries = ledger ? ledger.store.deliveries : memoryLedger(msgs);
-  const editionId = ledger?.edition.id ?? 1;
+  const ledger = await seedLedger(msgs);
   const mailer = createMailer({
     smtpUrl: sink.url,
     outboxDir: outbox,
     // High enough never to limit: the bench measures the sender, not the throttle.
-    pool: { connections: o.connections, messagesPerConnection: o.perConnection, ratePerSecond: 1_000_000 },
+    pool: { connections: o.connections, messagesPerConnection: 1000, ratePerSecond: 1_000_000 },
+    dkim: o.dkim,
+    ...(o.threads !== undefined ? { threads: o.threads } : {}),
   });
   let summary: SendSummary | undefined;
   try {
-    const r = await measure(sink, o.label, msgs, async () => {
+    const run = async () => {
       summary = await sendEdition({
-        deliveries,
-        editionId,
+        deliveries: ledger.store.deliveries,
+        editionId: ledger.edition.id,
         mailer,
         compose: (t) => make(t.subscriberId, t.email),
         now: () => new Date(),
-        concurrency: o.concurrency,
-        ...(o.batchSize ? { batchSize: o.batchSize } : {}),
+        concurrency: mailer.parallelism,
       });
-    });
+    };
+    const r = o.quiet ? await quietly(sink, msgs, run) : await measure(sink, o.label, msgs, run);
     if (summary?.sent !== msgs) throw new Error(`${o.label}: sent ${summary?.sent}, expected ${msgs}`);
     return r;
   } finally {
     await mailer.close();
-    await ledger?.dispose();
+    await ledger.dispose();
   }
+}
+
+async function quietly(sink: SinkProcess, msgs: number, run: () => Promise<void>): Promise<Result> {
+  const before = await sink.stats();
+  await run();
+  const after = await sink.stats();
+  if (after.accepted - before.accepted !== msgs) throw new Error(`warm-up: sink accepted ${after.accepted - before.accepted}`);
+  return { mode: 'warm-up', msgs, ms: 0, rate: 0, senderCpuUs: 0, sinkCpuUs: 0 };
 }

@@ -9,6 +9,7 @@ import {
   type SendRateGate,
   type SendSummary,
 } from '../deliver/index.js';
+import { holderIsDead } from '../schedule/index.js';
 import { builtinTemplatesDir, compileDigest, loadTemplates, type CompiledDigest } from '../render/index.js';
 import type { DeliveryTarget, Edition } from '../shared/types.js';
 import { composeCopy, personaliseModel } from './compose-copy.js';
@@ -80,6 +81,9 @@ export async function deliverEdition(
     // The adapter knows what is worth having in flight (SMTP: two per pooled connection).
     concurrency: opts.mailer.parallelism,
     rate: opts.rate,
+    // A sender that died on this host (kill -9, OOM) leaves its rows claimed:
+    // free them now instead of waiting out the claim.
+    isDead: holderIsDead,
     waitForOthers: opts.waitForOthers,
     onProgress: opts.onProgress,
     signal: opts.signal,

@@ -85,6 +85,11 @@ export interface SendEditionOptions {
   pollMs?: number;
   /** Re-check rows (reader still active, claim ours) at most this often. Default 250 ms. */
   recheckMs?: number;
+  /**
+   * Whether another holder is certainly dead (same host, pid gone): its
+   * claims are released at once instead of waited out. Default: never.
+   */
+  isDead?: (holder: string) => boolean;
   /** The global send rate (`sending.pool.ratePerSecond` across all workers). Default: none. */
   rate?: SendRateGate;
   onProgress?: (p: SendProgress) => void;
@@ -298,7 +303,13 @@ export async function sendEdition(opts: SendEditionOptions): Promise<SendSummary
       // rest. Wait for them to finish, or for their claims to run out.
       const counts = await deliveries.counts(editionId);
       if (counts.pending === 0) return 'done';
-      await sleep(pollMs, signal);
+      let freed = 0;
+      if (opts.isDead) {
+        for (const h of await deliveries.claimHolders(editionId, opts.now())) {
+          if (h !== holder && opts.isDead(h)) freed += await deliveries.releaseClaims(h);
+        }
+      }
+      if (freed === 0) await sleep(pollMs, signal);
       exhausted = false;
       return 'continue';
     }

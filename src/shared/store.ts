@@ -125,6 +125,8 @@ export interface DeliveryRepository {
    * active are marked 'skipped' instead of returned.
    */
   claimBatch(editionId: number, holder: string, limit: number, now: Date, ttlMs: number): Promise<DeliveryTarget[]>;
+  /** Who holds unexpired claims on pending rows of the edition (to spot a dead holder). */
+  claimHolders(editionId: number, now: Date): Promise<string[]>;
   /** Extends every pending claim of `holder`; returns how many rows it holds. */
   renewClaims(holder: string, now: Date, ttlMs: number): Promise<number>;
   /** Gives back every pending row `holder` claimed (at shutdown); returns how many. */

@@ -155,6 +155,19 @@ export function deliveryRepository(db: Kysely<DatabaseSchema>, dialect: SqlDiale
       return out;
     },
 
+    async claimHolders(editionId, now): Promise<string[]> {
+      const rows = await db
+        .selectFrom('deliveries')
+        .select('claimed_by')
+        .distinct()
+        .where('edition_id', '=', editionId)
+        .where('status', '=', 'pending')
+        .where('claimed_by', 'is not', null)
+        .where('claim_expires_at', '>', toIso(now))
+        .execute();
+      return rows.map((r) => r.claimed_by).filter((h): h is string => h !== null);
+    },
+
     async renewClaims(holder, now, ttlMs): Promise<number> {
       const r = await db
         .updateTable('deliveries')

@@ -58,10 +58,11 @@ export interface TsChild {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-export function spawnTs(file: string, args: string[], opts: { cwd?: string } = {}): TsChild {
+export function spawnTs(file: string, args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): TsChild {
   const hooks = writeHooks();
   const child = spawn(process.execPath, ['--import', pathToFileURL(hooks.register).href, file, ...args], {
     cwd: opts.cwd ?? process.cwd(),
+    ...(opts.env ? { env: opts.env } : {}),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const lines: string[] = [];

@@ -27,6 +27,8 @@ export interface SinkFaults {
    * accepted: if the client dies, it was not delivered.
    */
   holdAfter?: number;
+  /** Answer each accepted message only after this many ms (a slow relay). */
+  delayMs?: number;
 }
 
 export interface SmtpSink {
@@ -129,13 +131,17 @@ export async function startSmtpSink(
           wake();
           return; // never answered
         }
-        acceptedCount += 1;
-        for (const a of to) counts.set(a, (counts.get(a) ?? 0) + 1);
-        if (keep) {
-          messages.push({ to, from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '', raw: Buffer.concat(chunks) });
-        }
-        wake();
-        callback(null, `2.0.0 Ok: queued as ${acceptedCount}`);
+        const accept = (): void => {
+          acceptedCount += 1;
+          for (const a of to) counts.set(a, (counts.get(a) ?? 0) + 1);
+          if (keep) {
+            messages.push({ to, from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '', raw: Buffer.concat(chunks) });
+          }
+          wake();
+          callback(null, `2.0.0 Ok: queued as ${acceptedCount}`);
+        };
+        if (sink.faults.delayMs) setTimeout(accept, sink.faults.delayMs);
+        else accept();
       });
     },
   });
