@@ -30,3 +30,7 @@ export { compileSubscriptionMails, listTitle, sendConfirmationMail, sendWelcomeM
 export type { ConfirmMailData, SubscriptionMailer, WelcomeMailData } from './subscription-mail.js';
 export { eraseSubscriber, exportSubscribers, importSubscribers, parseCsv, suppressionHash } from './import-export.js';
 export type { CsvRow, ImportReport } from './import-export.js';
+export { listArchivedEditions, renderArchivedEdition } from './archive.js';
+export type { ArchivedEditionSummary } from './archive.js';
+export { unsubscribeTokenFor } from './reader-links.js';
+export { checkStore } from './check-store.js';
