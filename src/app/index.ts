@@ -33,4 +33,5 @@ export type { CsvRow, ImportReport } from './import-export.js';
 export { listArchivedEditions, renderArchivedEdition } from './archive.js';
 export type { ArchivedEditionSummary } from './archive.js';
 export { unsubscribeTokenFor } from './reader-links.js';
-export { checkStore } from './check-store.js';
+export { publicHealth, toPublicHealth } from './public-health.js';
+export type { PublicHealth } from './public-health.js';

@@ -1,5 +1,6 @@
 // Use case: bring the store's feeds in line with the config, fetch them, and
 // store the curated new items. One bad feed never stops the others.
+import { redactUrl, redactUrlsIn } from '../shared/redact-url.js';
 import { classifyItems, curateItems } from '../curate/index.js';
 import { fetchFeeds } from '../ingest/index.js';
 import type { FeedRecord, FeedSource } from '../shared/types.js';
@@ -114,7 +115,10 @@ export async function refreshFeeds(
   }
   const attempted = reports.filter((r) => r.status !== 'paused');
   return {
-    feeds: reports.sort((a, b) => a.feedId - b.feedId),
+    // Reports are printed and logged: URLs lose their credentials and query here, once.
+    feeds: reports
+      .sort((a, b) => a.feedId - b.feedId)
+      .map((r) => ({ ...r, url: redactUrl(r.url), error: r.error === null ? null : redactUrlsIn(r.error), movedTo: r.movedTo === null ? null : redactUrl(r.movedTo) })),
     newItems,
     allFailed: attempted.length > 0 && attempted.every((r) => r.status === 'failed'),
   };

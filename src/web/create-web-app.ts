@@ -35,7 +35,7 @@ export interface WebAppDeps {
   pages?: PageTemplates;
   now?: () => Date;
   limits?: Partial<WebLimits>;
-  /** GET /healthz body; default `{ ok: true }` after a database round trip. */
+  /** GET /healthz body; default the public health (status, last slot outcomes, counts; nothing secret). */
   health?: () => Promise<unknown>;
   /** Operator log (one line per unexpected event); default stderr. */
   log?: (line: string) => void;
