@@ -100,7 +100,11 @@ export async function refreshFeeds(
       etag: outcome.etag,
       lastModified: outcome.lastModified,
       newUrl: movedTo ?? undefined,
-      error: curated.rejected.length ? `${curated.rejected.length} item(s) skipped: ${curated.rejected[0]?.reason}` : null,
+      // A recovered document is kept whole, and `feeds list` says it is malformed.
+      error:
+        [outcome.malformed ? `malformed feed: ${outcome.malformed}` : null, curated.rejected.length ? `${curated.rejected.length} item(s) skipped: ${curated.rejected[0]?.reason}` : null]
+          .filter((x) => x !== null)
+          .join('; ') || null,
     });
     reports.push({
       feedId: rec.id,
@@ -109,7 +113,10 @@ export async function refreshFeeds(
       status: 'ok',
       newItems: eligible,
       rejectedItems: curated.rejected.length,
-      error: curated.rejected.length ? curated.rejected.map((r) => `item ${r.index + 1}: ${r.reason}`).join('; ') : null,
+      error:
+        [outcome.malformed ? `malformed feed: ${outcome.malformed}` : null, curated.rejected.length ? curated.rejected.map((r) => `item ${r.index + 1}: ${r.reason}`).join('; ') : null]
+          .filter((x) => x !== null)
+          .join('; ') || null,
       movedTo,
     });
   }

@@ -35,7 +35,13 @@ const list: Command = (c) =>
           ['feed', 'status', 'last fetch', 'url'],
           feeds.map((f) => [
             f.name,
-            f.paused ? 'paused' : f.lastStatus ? (f.failureStreak > 0 ? `failing ×${f.failureStreak}` : f.lastStatus) : 'never fetched',
+            f.paused
+              ? 'paused'
+              : f.lastStatus
+                ? f.failureStreak > 0
+                  ? `failing ×${f.failureStreak}`
+                  : f.lastError?.startsWith('malformed feed') ? `${f.lastStatus}, malformed` : f.lastStatus
+                : 'never fetched',
             f.lastFetchedAt ? f.lastFetchedAt.toISOString().slice(0, 16).replace('T', ' ') : '',
             redactUrl(f.url),
           ]),
