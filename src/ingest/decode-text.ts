@@ -84,7 +84,7 @@ export function decodeText(bytes: Uint8Array, contentType: string | null = null)
     // default). Real windows-1252 text with accents is almost never valid
     // UTF-8 with multibyte sequences, so such bytes are read as UTF-8.
     const utf8 = strictUtf8(bytes);
-    if (utf8 !== null && /[^\x00-\x7f]/.test(utf8)) return utf8;
+    if (utf8 !== null && /[\u0080-\uffff]/.test(utf8)) return utf8;
   }
   if (encoding !== 'utf-8') return decodeAs(bytes, encoding);
 
