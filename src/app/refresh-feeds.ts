@@ -1,5 +1,6 @@
 // Use case: bring the store's feeds in line with the config, fetch them, and
 // store the curated new items. One bad feed never stops the others.
+import { redactUrl, redactUrlsIn } from '../shared/redact-url.js';
 import { classifyItems, curateItems } from '../curate/index.js';
 import { fetchFeeds } from '../ingest/index.js';
 import type { FeedRecord, FeedSource } from '../shared/types.js';
@@ -99,7 +100,11 @@ export async function refreshFeeds(
       etag: outcome.etag,
       lastModified: outcome.lastModified,
       newUrl: movedTo ?? undefined,
-      error: curated.rejected.length ? `${curated.rejected.length} item(s) skipped: ${curated.rejected[0]?.reason}` : null,
+      // A recovered document is kept whole, and `feeds list` says it is malformed.
+      error:
+        [outcome.malformed ? `malformed feed: ${outcome.malformed}` : null, curated.rejected.length ? `${curated.rejected.length} item(s) skipped: ${curated.rejected[0]?.reason}` : null]
+          .filter((x) => x !== null)
+          .join('; ') || null,
     });
     reports.push({
       feedId: rec.id,
@@ -108,13 +113,19 @@ export async function refreshFeeds(
       status: 'ok',
       newItems: eligible,
       rejectedItems: curated.rejected.length,
-      error: curated.rejected.length ? curated.rejected.map((r) => `item ${r.index + 1}: ${r.reason}`).join('; ') : null,
+      error:
+        [outcome.malformed ? `malformed feed: ${outcome.malformed}` : null, curated.rejected.length ? curated.rejected.map((r) => `item ${r.index + 1}: ${r.reason}`).join('; ') : null]
+          .filter((x) => x !== null)
+          .join('; ') || null,
       movedTo,
     });
   }
   const attempted = reports.filter((r) => r.status !== 'paused');
   return {
-    feeds: reports.sort((a, b) => a.feedId - b.feedId),
+    // Reports are printed and logged: URLs lose their credentials and query here, once.
+    feeds: reports
+      .sort((a, b) => a.feedId - b.feedId)
+      .map((r) => ({ ...r, url: redactUrl(r.url), error: r.error === null ? null : redactUrlsIn(r.error), movedTo: r.movedTo === null ? null : redactUrl(r.movedTo) })),
     newItems,
     allFailed: attempted.length > 0 && attempted.every((r) => r.status === 'failed'),
   };

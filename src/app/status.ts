@@ -2,6 +2,7 @@
 // and next run, the last edition with its delivery counts, and the feeds that
 // are failing. Read-only; `now` is passed in.
 import { isFeedFailing, nextFetchAt, nextSlots } from '../schedule/index.js';
+import { redactUrl, redactUrlsIn } from '../shared/redact-url.js';
 import type { DeliveryCounts } from '../shared/store.js';
 import type { AppContext } from './open-context.js';
 import { backoffPolicy } from './refresh-due-feeds.js';
@@ -81,9 +82,9 @@ export async function healthReport(ctx: Pick<AppContext, 'config' | 'store'>, no
     .map((f) => ({
       id: f.id,
       name: f.name,
-      url: f.url,
+      url: redactUrl(f.url),
       failureStreak: f.failureStreak,
-      lastError: f.lastError,
+      lastError: f.lastError === null ? null : redactUrlsIn(f.lastError),
       lastFetchedAt: f.lastFetchedAt?.toISOString() ?? null,
       retryAt: nextFetchAt(f, policy)?.toISOString() ?? null,
     }));

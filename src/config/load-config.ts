@@ -9,6 +9,7 @@ import { ConfigError } from '../shared/errors.js';
 import { packageRoot } from '../shared/package-root.js';
 import type { FeedSource } from '../shared/types.js';
 import { catalogSchema, configSchema, feedEntrySchema, type ConfigFile } from './config-schema.js';
+import { assertSchedulesFire, MAX_YAML_ALIASES } from './check-schedules.js';
 import { parseDuration } from './parse-duration.js';
 
 export interface DigestConfig {
@@ -93,6 +94,17 @@ export interface LoadConfigOptions {
 }
 
 export function loadConfig(opts: LoadConfigOptions = {}): Config {
+  try {
+    return loadConfigOrThrow(opts);
+  } catch (err) {
+    if (err instanceof ConfigError) throw err;
+    // Whatever else goes wrong reading a config (a folder given as the file,
+    // unreadable bytes) is still the config's fault: exit 2, no stack trace.
+    throw new ConfigError(`config: could not be loaded: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`, { cause: err });
+  }
+}
+
+function loadConfigOrThrow(opts: LoadConfigOptions): Config {
   const cwd = opts.cwd ?? process.cwd();
   const env = opts.env ?? process.env;
   let file: string | null = null;
@@ -143,6 +155,7 @@ export function loadConfig(opts: LoadConfigOptions = {}): Config {
     if (names.has(d.name)) throw new ConfigError(`${label}: digests[${i}].name: "${d.name}" is used twice`);
     names.add(d.name);
   }
+  assertSchedulesFire(digests, label);
 
   const config: Config = {
     file,
@@ -192,14 +205,20 @@ function ms(value: string): number {
 
 function parseYamlOrThrow(text: string, label: string): unknown {
   try {
-    return parseYaml(text);
+    return parseYaml(text, { maxAliasCount: MAX_YAML_ALIASES });
   } catch (err) {
     if (err instanceof YAMLParseError) {
       const pos = err.linePos?.[0];
       const where = pos ? `:${pos.line}:${pos.col}` : '';
       throw new ConfigError(`${label}${where}: not valid YAML: ${err.message.split('\n')[0]}`);
     }
-    throw err;
+    // The yaml library throws a ReferenceError for an alias bomb, and may
+    // throw others on hostile input: every one is a config error, never a stack trace.
+    const message = err instanceof Error ? (err.message.split('\n')[0] ?? '') : String(err);
+    if (/alias/i.test(message)) {
+      throw new ConfigError(`${label}: not valid YAML: more than ${MAX_YAML_ALIASES} aliases (a YAML alias bomb?); expected a file without repeated alias expansion`);
+    }
+    throw new ConfigError(`${label}: not valid YAML: ${message}`);
   }
 }
 

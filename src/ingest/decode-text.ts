@@ -1,6 +1,7 @@
 // Turns a feed's bytes into a string. rss-parser only ever sees strings, so the
 // charset decision lives here: BOM, then the Content-Type charset, then the XML
-// prolog's encoding, then UTF-8.
+// prolog's encoding (RFC 7303: the HTTP charset wins over the prolog), then
+// UTF-8; a Latin-1 label on valid multibyte UTF-8 is read as UTF-8.
 
 /**
  * Code points for bytes 0x80–0x9F in windows-1252. Node 20's TextDecoder maps
@@ -50,6 +51,14 @@ function canonicalEncoding(label: string): string | null {
   }
 }
 
+function strictUtf8(bytes: Uint8Array): string | null {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return null;
+  }
+}
+
 function decodeAs(bytes: Uint8Array, encoding: string): string {
   if (encoding === 'windows-1252') return decodeWindows1252(bytes);
   // TextDecoder drops a leading BOM of its own encoding.
@@ -70,6 +79,13 @@ export function decodeText(bytes: Uint8Array, contentType: string | null = null)
     .map((label) => (label ? canonicalEncoding(label) : null))
     .find((encoding): encoding is string => encoding != null);
   const encoding = declared ?? 'utf-8';
+  if (encoding === 'windows-1252') {
+    // A Latin-1 label on UTF-8 bytes is the commonest mislabel (a server
+    // default). Real windows-1252 text with accents is almost never valid
+    // UTF-8 with multibyte sequences, so such bytes are read as UTF-8.
+    const utf8 = strictUtf8(bytes);
+    if (utf8 !== null && /[\u0080-\uffff]/.test(utf8)) return utf8;
+  }
   if (encoding !== 'utf-8') return decodeAs(bytes, encoding);
 
   try {

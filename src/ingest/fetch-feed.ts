@@ -2,6 +2,7 @@
 // ourselves instead of rss-parser's parseURL: that one sends no Accept-Encoding,
 // cannot decode gzip, reads the charset only from the header, treats 304 as an
 // error and leaves the socket open after its timeout.
+import { redactUrlsIn } from '../shared/redact-url.js';
 import http from 'node:http';
 import https from 'node:https';
 import { promises as fs } from 'node:fs';
@@ -91,7 +92,8 @@ function formatSeconds(ms: number): string {
 }
 
 function failed(reason: string, progress: Progress | null, gone = false): FetchFailed {
-  return { kind: 'failed', reason, gone, permanentRedirect: progress?.permanentRedirect ?? null };
+  // Reasons are stored and shown (status, feeds list): never with a URL's credentials or query.
+  return { kind: 'failed', reason: redactUrlsIn(reason), gone, permanentRedirect: progress?.permanentRedirect ?? null };
 }
 
 /**

@@ -26,6 +26,8 @@ export interface FeedOutcomeOk {
   title: string | null;
   link: string | null;
   items: RawItem[];
+  /** Why the document was not well-formed when it had to be recovered, else null. */
+  malformed: string | null;
   /** Validators to store for the next conditional GET. */
   etag: string | null;
   lastModified: string | null;
@@ -59,7 +61,7 @@ export async function fetchAndParseFeed(feed: FeedToFetch, opts: FetchOptions = 
   try {
     const fetched = await fetchFeed({ url: feed.url, etag: feed.etag, lastModified: feed.lastModified }, opts);
     if (fetched.kind !== 'ok') return { feedId: feed.id, ...fetched };
-    const parsed = await parseFeed(fetched.body);
+    const parsed = await parseFeed(fetched.body, { baseUrl: fetched.finalUrl });
     if (!parsed.ok) {
       // No validators on failure, so the next run fetches the document again.
       return { feedId: feed.id, kind: 'failed', reason: parsed.reason, gone: false, permanentRedirect: fetched.permanentRedirect };
@@ -70,6 +72,7 @@ export async function fetchAndParseFeed(feed: FeedToFetch, opts: FetchOptions = 
       title: parsed.title,
       link: parsed.link,
       items: parsed.items,
+      malformed: parsed.malformed ?? null,
       etag: fetched.etag,
       lastModified: fetched.lastModified,
       finalUrl: fetched.finalUrl,

@@ -5,16 +5,31 @@
 // rss-parser sees them and read the raw values back through customFields.
 import Parser from 'rss-parser';
 import type { RawItem } from '../shared/types.js';
+import { looksLikeJsonFeed, parseJsonFeed } from './parse-json-feed.js';
+import { recoverXml } from './recover-xml.js';
 
 export type ParseResult =
-  | { ok: true; title: string | null; link: string | null; items: RawItem[] }
+  | {
+      ok: true;
+      title: string | null;
+      link: string | null;
+      items: RawItem[];
+      /** Set when the document was not well-formed and had to be recovered (what was wrong). */
+      malformed?: string;
+    }
   | { ok: false; reason: string };
+
+export interface ParseFeedOptions {
+  /** Where the document came from: the base for Atom xml:base values that are themselves relative. */
+  baseUrl?: string;
+}
 
 /** Fields we add to rss-parser's items to read raw values back. */
 const RAW_PUBLISHED = 'dispatch:published';
 const RAW_UPDATED = 'dispatch:updated';
 const RAW_LINKS = 'dispatch:links';
 const RAW_GUID = 'dispatch:guid';
+const RAW_BASE = 'dispatch:base';
 
 type Loose = Record<string, unknown>;
 
@@ -26,6 +41,12 @@ type Loose = Record<string, unknown>;
  * attribute object, because rss-parser reads `link.$.rel` unguarded.
  */
 function defuse(xpath: string, _current: unknown, value: unknown): unknown {
+  // rss-parser drops attributes of <feed> and <entry>; xml:base is copied
+  // into a child it is told to keep (customFields).
+  if ((xpath === '/feed' || xpath === '/feed/entry') && value && typeof value === 'object') {
+    const base = text(attrs(value)['xml:base']);
+    if (base !== undefined) return { ...(value as Loose), [RAW_BASE]: [base] };
+  }
   if (xpath === '/feed/entry/published' || xpath === '/feed/entry/updated') {
     return typeof value === 'string' ? { _: value } : value;
   }
@@ -42,7 +63,9 @@ function makeParser(): Parser<Loose, Loose> {
     defaultRSS: 2,
     xml2js: { validator: defuse },
     customFields: {
+      feed: [RAW_BASE] as unknown as string[],
       item: [
+        [RAW_BASE, RAW_BASE],
         ['published', RAW_PUBLISHED],
         ['updated', RAW_UPDATED],
         ['link', RAW_LINKS, { keepArray: true }],
@@ -76,14 +99,38 @@ function attrs(value: unknown): Loose {
 
 const isHttpUrl = (s: string) => /^https?:\/\//i.test(s);
 
-function atomLink(links: unknown): string | undefined {
+/**
+ * Resolves `ref` against a chain of bases, outermost first (document URL,
+ * feed xml:base, entry xml:base, link xml:base). A base that cannot be
+ * resolved is skipped; a result that is still relative is returned as is
+ * (curate resolves it against the feed URL).
+ */
+function resolveAgainst(ref: string, bases: Array<string | undefined>): string {
+  let base: string | undefined;
+  for (const b of bases) {
+    if (b === undefined) continue;
+    try {
+      base = new URL(b, base).href;
+    } catch {
+      // A relative base with nothing absolute above it: keep the last good one.
+    }
+  }
+  if (base === undefined) return ref;
+  try {
+    return new URL(ref, base).href;
+  } catch {
+    return ref;
+  }
+}
+
+function atomLink(links: unknown, bases: Array<string | undefined>): string | undefined {
   if (!Array.isArray(links)) return undefined;
   const candidates = links
-    .map((l) => ({ href: text(attrs(l).href), rel: text(attrs(l).rel) ?? 'alternate', type: text(attrs(l).type) }))
+    .map((l) => ({ href: text(attrs(l).href), rel: text(attrs(l).rel) ?? 'alternate', type: text(attrs(l).type), base: text(attrs(l)['xml:base']) }))
     .filter((l) => l.href && l.rel === 'alternate');
   // An entry may offer alternates in several formats; the HTML page is the one to link.
   const best = candidates.find((l) => !l.type || /html/i.test(l.type)) ?? candidates[0];
-  return best?.href;
+  return best?.href === undefined ? undefined : resolveAgainst(best.href, [...bases, best.base]);
 }
 
 function rssItem(item: Loose): RawItem {
@@ -102,10 +149,10 @@ function rssItem(item: Loose): RawItem {
   };
 }
 
-function atomItem(item: Loose): RawItem {
+function atomItem(item: Loose, feedBases: Array<string | undefined>): RawItem {
   return {
     guid: text(item.id),
-    link: atomLink(item[RAW_LINKS]),
+    link: atomLink(item[RAW_LINKS], [...feedBases, text(item[RAW_BASE])]),
     title: text(item.title),
     summary: html(item.content) ?? html(item.summary),
     date: text(item[RAW_PUBLISHED]) ?? text(item[RAW_UPDATED]),
@@ -144,35 +191,6 @@ function sniff(xml: string): { root: string | null; doctype: string | null } {
   }
 }
 
-// HTML entity names that turn up in feeds although XML does not define them.
-// Used only to retry a document the strict parser rejected for them.
-const HTML_ENTITIES: Record<string, number> = {
-  nbsp: 160, iexcl: 161, cent: 162, pound: 163, curren: 164, yen: 165, sect: 167, uml: 168, copy: 169,
-  ordf: 170, laquo: 171, not: 172, shy: 173, reg: 174, macr: 175, deg: 176, plusmn: 177, sup2: 178,
-  sup3: 179, acute: 180, micro: 181, para: 182, middot: 183, cedil: 184, sup1: 185, ordm: 186, raquo: 187,
-  frac14: 188, frac12: 189, frac34: 190, iquest: 191, Agrave: 192, Aacute: 193, Acirc: 194, Atilde: 195,
-  Auml: 196, Aring: 197, AElig: 198, Ccedil: 199, Egrave: 200, Eacute: 201, Ecirc: 202, Euml: 203,
-  Igrave: 204, Iacute: 205, Icirc: 206, Iuml: 207, ETH: 208, Ntilde: 209, Ograve: 210, Oacute: 211,
-  Ocirc: 212, Otilde: 213, Ouml: 214, times: 215, Oslash: 216, Ugrave: 217, Uacute: 218, Ucirc: 219,
-  Uuml: 220, Yacute: 221, THORN: 222, szlig: 223, agrave: 224, aacute: 225, acirc: 226, atilde: 227,
-  auml: 228, aring: 229, aelig: 230, ccedil: 231, egrave: 232, eacute: 233, ecirc: 234, euml: 235,
-  igrave: 236, iacute: 237, icirc: 238, iuml: 239, eth: 240, ntilde: 241, ograve: 242, oacute: 243,
-  ocirc: 244, otilde: 245, ouml: 246, divide: 247, oslash: 248, ugrave: 249, uacute: 250, ucirc: 251,
-  uuml: 252, yacute: 253, thorn: 254, yuml: 255, OElig: 338, oelig: 339, Scaron: 352, scaron: 353,
-  Yuml: 376, fnof: 402, circ: 710, tilde: 732, ensp: 8194, emsp: 8195, thinsp: 8201, zwnj: 8204,
-  zwj: 8205, lrm: 8206, rlm: 8207, ndash: 8211, mdash: 8212, lsquo: 8216, rsquo: 8217, sbquo: 8218,
-  ldquo: 8220, rdquo: 8221, bdquo: 8222, dagger: 8224, Dagger: 8225, bull: 8226, hellip: 8230,
-  permil: 8240, prime: 8242, Prime: 8243, lsaquo: 8249, rsaquo: 8250, euro: 8364, trade: 8482,
-  larr: 8592, rarr: 8594, minus: 8722,
-};
-
-function replaceHtmlEntities(xml: string): string {
-  return xml.replace(/&([A-Za-z][A-Za-z0-9]*);/g, (whole, name: string) => {
-    const code = HTML_ENTITIES[name];
-    return code === undefined ? whole : `&#${code};`;
-  });
-}
-
 function describeXmlError(err: unknown): string {
   const message = err instanceof Error ? err.message : String(err);
   // sax: "Unexpected close tag\nLine: 4\nColumn: 7\nChar: >", line 0-based.
@@ -189,16 +207,27 @@ async function parseWithRssParser(xml: string): Promise<Loose> {
 
 const FEED_ROOTS = new Set(['rss', 'feed', 'rdf:RDF']);
 
-/** Parse a feed document. Never throws. */
-export async function parseFeed(xml: string): Promise<ParseResult> {
+/** Parse a feed document (RSS, Atom or JSON Feed). Never throws. */
+export async function parseFeed(xml: string, opts: ParseFeedOptions = {}): Promise<ParseResult> {
+  try {
+    return await parseFeedDocument(xml, opts);
+  } catch (err) {
+    // The parsers are third-party code walking hostile input: whatever they
+    // throw becomes this feed's failure, never the run's.
+    return { ok: false, reason: `not a feed: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}` };
+  }
+}
+
+async function parseFeedDocument(xml: string, opts: ParseFeedOptions): Promise<ParseResult> {
   if (xml.trim() === '') return { ok: false, reason: 'not a feed: the document is empty' };
+  if (looksLikeJsonFeed(xml)) return parseJsonFeed(xml);
   const { root, doctype } = sniff(xml);
   if (doctype?.toLowerCase() === 'html' || root?.toLowerCase() === 'html') {
     return { ok: false, reason: 'not a feed: got an HTML page' };
   }
   if (!root) {
     const start = xml.trimStart();
-    if (start.startsWith('{')) return { ok: false, reason: 'not a feed: got JSON (JSON Feed is not supported)' };
+    if (start.startsWith('{')) return parseJsonFeed(start);
     return { ok: false, reason: `not a feed: not XML (starts with ${JSON.stringify(start.slice(0, 40))})` };
   }
   if (!FEED_ROOTS.has(root)) {
@@ -208,25 +237,30 @@ export async function parseFeed(xml: string): Promise<ParseResult> {
   if (root === 'rss' && !/<channel[\s>]/.test(xml)) return { ok: false, reason: 'not a feed: <rss> has no <channel>' };
 
   let feed: Loose;
+  let malformed: string | undefined;
   try {
     feed = await parseWithRssParser(xml);
   } catch (err) {
-    const message = err instanceof Error ? err.message : String(err);
-    if (!/Invalid character entity/i.test(message)) return { ok: false, reason: describeParseError(err) };
+    // Bare ampersands and HTML entities are the usual reason; recovered, the
+    // whole feed is kept and the feed is marked malformed.
+    const recovered = recoverXml(xml);
+    if (!recovered.changed) return { ok: false, reason: describeParseError(err) };
     try {
-      feed = await parseWithRssParser(replaceHtmlEntities(xml));
-    } catch (retryErr) {
-      return { ok: false, reason: describeParseError(retryErr) };
+      feed = await parseWithRssParser(recovered.xml);
+      malformed = `${describeParseError(err)}; recovered (bare & or HTML entities)`;
+    } catch {
+      return { ok: false, reason: describeParseError(err) };
     }
   }
 
   const atom = root === 'feed';
+  const feedBases = [opts.baseUrl, atom ? text(feed[RAW_BASE]) : undefined];
   const items: RawItem[] = [];
   for (const item of Array.isArray(feed.items) ? (feed.items as unknown[]) : []) {
     if (!item || typeof item !== 'object') continue;
-    items.push(withoutUndefined(atom ? atomItem(item as Loose) : rssItem(item as Loose)));
+    items.push(withoutUndefined(atom ? atomItem(item as Loose, feedBases) : rssItem(item as Loose)));
   }
-  return { ok: true, title: text(feed.title) ?? null, link: text(feed.link) ?? null, items };
+  return { ok: true, title: text(feed.title) ?? null, link: text(feed.link) ?? null, items, ...(malformed ? { malformed } : {}) };
 }
 
 function describeParseError(err: unknown): string {

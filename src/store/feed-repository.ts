@@ -63,7 +63,14 @@ export function feedRepository(db: Kysely<DatabaseSchema>): FeedRepository {
         .set((eb) => ({
           last_status: outcome.status,
           last_fetched_at: toIso(outcome.fetchedAt),
-          last_error: failed ? (outcome.error ?? 'failed') : null,
+          // A successful fetch may carry a note (a malformed document that was
+          // recovered, skipped items); a 304 keeps the previous ok-fetch note
+          // and clears a failure's error.
+          last_error: failed
+            ? (outcome.error ?? 'failed')
+            : outcome.status === 'not-modified'
+              ? eb.case().when('last_status', '=', 'failed').then(null).else(eb.ref('last_error')).end()
+              : (outcome.error ?? null),
           failure_streak: failed ? eb('failure_streak', '+', 1) : 0,
           updated_at: toIso(outcome.fetchedAt),
           // undefined = "not reported, keep"; null = "clear".

@@ -57,4 +57,18 @@ describe('dispatch feeds', () => {
     expect(r.stdout).toMatch(/Local Desk\s+ok \(1 items\)/);
     expect(r.stdout).toMatch(/Remote Desk\s+failed\s+.*not found/i);
   });
+
+  it('list never prints a feed URL\'s credentials or query (text and --json)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dispatch-redact-'));
+    writeFileSync(
+      join(dir, 'dispatch.config.yaml'),
+      CONFIG.replace('https://remote.example.org/rss.xml', 'https://reader:hunter2@remote.example.org/rss.xml?apikey=TOPSECRET'),
+    );
+    for (const args of [['feeds', 'list'], ['feeds', 'list', '--json']]) {
+      const r = await dispatch(dir, args);
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stdout).toContain('https://remote.example.org/rss.xml');
+      expect(r.stdout + r.stderr).not.toMatch(/hunter2|TOPSECRET/);
+    }
+  });
 });

@@ -188,7 +188,7 @@ describe('parseFeed: not a feed', () => {
     ['an HTML page', '<!DOCTYPE html>\n<html><head><title>Hi</title></head><body><p>x</p></body></html>', 'not a feed: got an HTML page'],
     ['an HTML page without doctype', '<html><body><p>x<br></body></html>', 'not a feed: got an HTML page'],
     ['an empty body', '  \n ', 'not a feed: the document is empty'],
-    ['JSON', '{"version":"https://jsonfeed.org/version/1.1"}', 'not a feed: got JSON (JSON Feed is not supported)'],
+    ['JSON', '{"version":"https://jsonfeed.org/version/1.1"}', 'not a feed: JSON Feed without an "items" list'],
     ['plain text', 'Service temporarily unavailable', 'not a feed: not XML (starts with "Service temporarily unavailable")'],
     ['another XML document', '<?xml version="1.0"?><urlset><url/></urlset>', 'not a feed: the root element is <urlset>, not <rss>, <feed> or <rdf:RDF>'],
     ['an rss without channel', '<rss version="2.0"><item/></rss>', 'not a feed: <rss> has no <channel>'],

@@ -62,7 +62,7 @@ describe('/editions', () => {
   it('GET /healthz answers JSON', async () => {
     const res = await fetch(`${s.url}/healthz`);
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ ok: true });
+    expect(await res.json()).toMatchObject({ ok: true, status: 'ok' });
     expect(res.headers.get('cache-control')).toBe('no-store');
   });
 });

@@ -1,3 +1,4 @@
+import { redactUrl, redactUrlsIn } from '../../shared/redact-url.js';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { stringify as toYaml } from 'yaml';
@@ -27,16 +28,22 @@ const list: Command = (c) =>
   withContext(c, async (ctx) => {
     for (const source of ctx.config.feeds) await ctx.store.feeds.upsert(source, now());
     const feeds = await ctx.store.feeds.list();
-    if (c.json) c.out.json(feeds);
+    if (c.json) c.out.json(feeds.map((f) => ({ ...f, url: redactUrl(f.url), lastError: f.lastError === null ? null : redactUrlsIn(f.lastError) })));
     else {
       c.out.print(
         table(
           ['feed', 'status', 'last fetch', 'url'],
           feeds.map((f) => [
             f.name,
-            f.paused ? 'paused' : f.lastStatus ? (f.failureStreak > 0 ? `failing ×${f.failureStreak}` : f.lastStatus) : 'never fetched',
+            f.paused
+              ? 'paused'
+              : f.lastStatus
+                ? f.failureStreak > 0
+                  ? `failing ×${f.failureStreak}`
+                  : f.lastError?.startsWith('malformed feed') ? `${f.lastStatus}, malformed` : f.lastStatus
+                : 'never fetched',
             f.lastFetchedAt ? f.lastFetchedAt.toISOString().slice(0, 16).replace('T', ' ') : '',
-            f.url,
+            redactUrl(f.url),
           ]),
         ),
       );
@@ -59,8 +66,8 @@ async function check(c: CommandContext): Promise<number> {
   const rows = outcomes.map((o) => {
     const f = c.config.feeds[o.feedId]!;
     const status = o.kind === 'ok' ? `ok (${o.items.length} items)` : o.kind === 'failed' ? 'failed' : 'not modified';
-    const note = o.permanentRedirect ? `moved to ${o.permanentRedirect}` : o.kind === 'failed' ? o.reason : '';
-    return { name: f.name, url: f.url, status, note, ok: o.kind !== 'failed' };
+    const note = o.permanentRedirect ? `moved to ${redactUrl(o.permanentRedirect)}` : o.kind === 'failed' ? redactUrlsIn(o.reason) : '';
+    return { name: f.name, url: redactUrl(f.url), status, note, ok: o.kind !== 'failed' };
   });
   if (c.json) c.out.json(rows);
   else {

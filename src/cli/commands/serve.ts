@@ -8,7 +8,6 @@ import {
   compileSubscriptionMails,
   compileTemplates,
   formatSchedulerEvent,
-  healthReport,
   openMailer,
   shutdownSignal,
   startScheduler,
@@ -40,7 +39,7 @@ export const serveCommand: Command = (c: CommandContext & { stop?: AbortSignal }
     const mail = { mailer, ...mails };
     const log = (line: string) => c.out.error(line);
 
-    const app = createWebApp({ ctx, mail, digest: compiled, log, health: () => healthReport(ctx, new Date()) });
+    const app = createWebApp({ ctx, mail, digest: compiled, log });
     const web = await startWebServer(app, { port, host });
     // Loaded only when configured: the SMTP server library is not needed otherwise.
     const inbound = ctx.config.env.inboundSmtp

@@ -1,0 +1,49 @@
+// Use cases behind the public edition archive: the list of past editions and
+// one edition rendered for a neutral reader. The web routes call these and
+// never read the store themselves.
+import type { CompiledDigest } from '../render/index.js';
+import type { AppContext } from './open-context.js';
+
+export interface ArchivedEditionSummary {
+  id: number;
+  subject: string;
+  digestTitle: string;
+  windowEnd: Date;
+}
+
+export async function listArchivedEditions(
+  ctx: Pick<AppContext, 'config' | 'store'>,
+  limit = 100,
+): Promise<ArchivedEditionSummary[]> {
+  const editions = await ctx.store.editions.list({ limit });
+  return editions.map((e) => ({
+    id: e.id,
+    subject: e.subject,
+    digestTitle: ctx.config.digests.find((d) => d.name === e.digest)?.title ?? e.digest,
+    windowEnd: e.windowEnd,
+  }));
+}
+
+/** The edition's HTML as a neutral reader sees it, or null when there is no such edition. */
+export async function renderArchivedEdition(
+  ctx: Pick<AppContext, 'config' | 'store'>,
+  digest: CompiledDigest,
+  id: number,
+): Promise<string | null> {
+  const edition = await ctx.store.editions.get(id);
+  if (!edition) return null;
+  const publicUrl = ctx.config.env.publicUrl;
+  // A neutral reader: the footer's links lead to pages that explain
+  // themselves instead of acting on anyone's behalf.
+  const { html } = digest.render(
+    { ...edition.model, editionId: edition.id },
+    {
+      email: 'you',
+      name: null,
+      unsubscribeUrl: `${publicUrl}/unsubscribe`,
+      preferencesUrl: `${publicUrl}/preferences`,
+      viewInBrowserUrl: '',
+    },
+  );
+  return html;
+}
