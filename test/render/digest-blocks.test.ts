@@ -53,7 +53,8 @@ describe('digest template blocks', () => {
     const { html, text } = compiled.render(model, makeRecipient(1));
     expect(html).toContain('From the editor');
     expect(html).toContain('Good morning. <strong>Two</strong> things to know today.');
-    expect(html.indexOf('From the editor')).toBeLessThan(html.indexOf('Ceasefire framework agreed'));
+    const body = html.slice(html.indexOf('<body'));
+    expect(body.indexOf('From the editor')).toBeLessThan(body.indexOf('>Ceasefire framework agreed</a>'));
     expect(html).toContain('What to watch');
     expect(html).toContain('Wed 9 Dec');
     expect(text).toContain('== From the editor ==');
