@@ -6,6 +6,7 @@ import { htmlToText, safeHttpUrl } from '../curate/index.js';
 import { REGION_TITLES, TOPIC_TITLES, type RegionKey } from '../tagging/index.js';
 import { finishModel } from './finish-model.js';
 import { headlineSubject } from './headline-subject.js';
+import { sizeImages } from './size-images.js';
 import { findWhatToWatch } from './what-to-watch.js';
 
 export type SectionBy = 'region' | 'topic' | 'tag';
@@ -160,7 +161,7 @@ export function toItemView(item: StoredItem): ItemView {
     title: item.title,
     // Templates put `url` into href unchecked, so check again here rather than trust the store.
     url: item.url ? safeHttpUrl(item.url) : null,
-    summaryHtml: item.summaryHtml,
+    summaryHtml: sizeImages(item.summaryHtml),
     // The whole summary, not the capped excerpt: the text part must say what the HTML says.
     summaryText: item.summaryHtml ? htmlToText(item.summaryHtml) : item.excerpt,
     excerpt: item.excerpt,

@@ -16,3 +16,4 @@ export { MAX_NOTE_CHARS, renderEditorsNote } from './editors-note.js';
 export { applyEdits, TOP_BLOCK, type EditionEdit, type StoredEdit } from './apply-edits.js';
 export { headlineSubject } from './headline-subject.js';
 export { recentEnough, schedulePeriodMs } from './max-age.js';
+export { CONTENT_WIDTH, sizeImages } from './size-images.js';
