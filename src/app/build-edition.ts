@@ -1,7 +1,7 @@
 // Use case: choose the items that arrived since the digest's previous edition
 // and store them as a new edition (or say why there is none).
 import type { DigestConfig } from '../config/index.js';
-import { buildEditionModel, editionWindow, shouldBuild } from '../edition/index.js';
+import { buildEditionModel, editionWindow, recentEnough, shouldBuild } from '../edition/index.js';
 import type { Edition, EditionModel } from '../shared/types.js';
 import type { AppContext } from './open-context.js';
 
@@ -21,10 +21,19 @@ export async function planEdition(
   const previous = await ctx.store.editions.latest(digest.name);
   const window = editionWindow(previous, now, digest.lookbackMs);
   // Several outlets' items make one story, so read more candidates than stories wanted.
-  const items = await ctx.store.items.listArrived(window.start, window.end, Math.min(digest.maxItems * CANDIDATES_PER_STORY, MAX_CANDIDATES));
+  const arrived = await ctx.store.items.listArrived(window.start, window.end, Math.min(digest.maxItems * CANDIDATES_PER_STORY, MAX_CANDIDATES));
+  // Arrived in the window is not enough: a first run must not carry week-old stories.
+  const items = digest.maxAgeMs ? recentEnough(arrived, now, digest.maxAgeMs) : arrived;
   const model = buildEditionModel(
     items,
-    { name: digest.name, title: digest.title, maxItems: digest.maxItems, sectionBy: digest.sectionBy, topStories: digest.topStories },
+    {
+      name: digest.name,
+      title: digest.title,
+      maxItems: digest.maxItems,
+      sectionBy: digest.sectionBy,
+      topStories: digest.topStories,
+      maxPerSource: digest.maxPerSource ?? null,
+    },
     { now, editionId: null, tagOrder: digest.sections ?? undefined },
   );
   const stories = [...(model.topStories ?? []), ...model.sections.flatMap((s) => s.stories)];

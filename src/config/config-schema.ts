@@ -73,6 +73,18 @@ const digestSchema = z
     topStories: z.number().int().min(0).max(10).default(3),
     /** Overrides schedule.catchUpGrace for this digest. */
     catchUpGrace: duration.optional(),
+    /** Items published longer ago never enter an edition (default: twice the schedule's period). */
+    maxAge: duration.optional(),
+    /** At most this many stories per outlet (by the headline's outlet). */
+    maxPerSource: z.number().int().min(1).max(500).optional(),
+    /** The review desk: the slot builds a draft; an editor approves it before anything is sent. */
+    review: z
+      .strictObject({
+        required: z.boolean().default(true),
+        deadline: duration.default('2h'),
+        onMissed: z.enum(['skip', 'send'], 'expected "skip" or "send"').default('skip'),
+      })
+      .optional(),
   })
   .superRefine((d, ctx) => {
     if (d.minItems > d.maxItems) {

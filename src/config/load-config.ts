@@ -10,6 +10,7 @@ import { packageRoot } from '../shared/package-root.js';
 import type { FeedSource } from '../shared/types.js';
 import { catalogSchema, configSchema, feedEntrySchema, type ConfigFile } from './config-schema.js';
 import { assertSchedulesFire, MAX_YAML_ALIASES } from './check-schedules.js';
+import { schedulePeriodMs } from '../edition/index.js';
 import { parseDuration } from './parse-duration.js';
 
 export interface DigestConfig {
@@ -26,6 +27,20 @@ export interface DigestConfig {
   topStories: number;
   /** How late a missed slot may still be sent (schedule.catchUpGrace unless set per digest). */
   catchUpGraceMs?: number;
+  /** Items published longer ago never enter an edition (default twice the schedule's period). */
+  maxAgeMs?: number;
+  /** At most this many stories per outlet; null = no cap. */
+  maxPerSource?: number | null;
+  /** Review desk; null = editions are sent as built. */
+  review?: DigestReview | null;
+}
+
+export interface DigestReview {
+  required: boolean;
+  /** How long after the draft is built the edition is due (the deadline). */
+  deadlineMs: number;
+  /** What happens to a draft nobody approved by the deadline. */
+  onMissed: 'skip' | 'send';
 }
 
 export interface EnvConfig {
@@ -81,6 +96,7 @@ digests:
     schedule: "0 7 * * 1-5"
     timezone: UTC
     lookback: 3650d
+    maxAge: 3650d
     maxItems: 30
     minItems: 3
 `;
@@ -148,6 +164,9 @@ function loadConfigOrThrow(opts: LoadConfigOptions): Config {
       sectionBy: d.sectionBy,
       topStories: d.topStories,
       catchUpGraceMs: d.catchUpGrace ? ms(d.catchUpGrace) : ms(cfg.schedule.catchUpGrace),
+      maxAgeMs: d.maxAge ? ms(d.maxAge) : 2 * schedulePeriodMs(d),
+      maxPerSource: d.maxPerSource ?? null,
+      review: d.review?.required ? { required: true, deadlineMs: ms(d.review.deadline), onMissed: d.review.onMissed } : null,
     }),
   );
   const names = new Set<string>();

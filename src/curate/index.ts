@@ -11,5 +11,5 @@ export {
 } from './curate-items.js';
 export { htmlToText, toExcerpt, truncateText } from './excerpt.js';
 export { parseItemDate } from './parse-item-date.js';
-export { sanitizeSummary } from './sanitize-summary.js';
+export { isPromotion, sanitizeSummary } from './sanitize-summary.js';
 export { classifyItems, type FeedPolicy } from './classify-items.js';

@@ -49,6 +49,32 @@ const PIXEL_URL_PATTERNS = [
 const MAX_ALT_LENGTH = 300;
 
 /**
+ * A publisher's self-promotion, recognised by how it starts: "See our Central
+ * Asia coverage", "Read more of our…", "Sign up for…", "The post … appeared
+ * first on …". Links (and paragraphs) whose whole text starts like this go;
+ * they are the outlet talking about itself, not the story.
+ */
+const PROMO_TEXT = [
+  /^(?:see|read|explore|browse|discover|follow|get|find|watch|listen to)\s+(?:more\s+(?:of\s+)?|all\s+(?:of\s+)?|the\s+(?:rest|latest)\s+of\s+)?our\b/i,
+  /^read\s+more\b/i,
+  /^(?:continue|keep)\s+reading\b/i,
+  /^sign\s+up\b/i,
+  /^subscribe\s+(?:to|now|here|for|today)\b/i,
+  /^(?:click|tap)\s+here\b/i,
+  /^(?:get|receive)\s+(?:our|the)\s+(?:daily|weekly|free)?\s*newsletter\b/i,
+  /^the\s+post\s+.+\s+appeared\s+first\s+on\b/i,
+];
+/** Longer than this, a paragraph is copy that happens to start with "Read more", not a promo line. */
+const MAX_PROMO_CHARS = 160;
+// Links and blocks only: an inline <strong>Sign up…</strong> must stay until its paragraph is judged whole.
+const PROMO_CONTAINERS = new Set(['a', 'p', 'div', 'li', 'h3', 'h4', 'figcaption']);
+
+export function isPromotion(text: string): boolean {
+  const t = text.replace(/\s+/g, ' ').trim().replace(/^[\s→»›>*•–—-]+/u, '');
+  return t.length > 0 && t.length <= MAX_PROMO_CHARS && PROMO_TEXT.some((re) => re.test(t));
+}
+
+/**
  * Sanitizes untrusted summary HTML into markup that is safe to put into a mail
  * unescaped. Relative `href`/`src` are resolved against `baseUrl` (the item
  * link, else the feed URL); links lose tracking parameters and get
@@ -71,6 +97,8 @@ export function sanitizeSummary(html: string, baseUrl: string | null): string {
     disallowedTagsMode: 'discard',
     nonTextTags: DROP_WITH_CONTENT,
     parseStyleAttributes: false,
+    // Self-promotion links and lines go, with their text (see PROMO_TEXT).
+    exclusiveFilter: (frame) => PROMO_CONTAINERS.has(frame.tag) && isPromotion(frame.text),
     transformTags: {
       h1: 'h3',
       h2: 'h3',
@@ -108,7 +136,8 @@ export function sanitizeSummary(html: string, baseUrl: string | null): string {
       },
     },
   });
-  return out.trim();
+  // A paragraph left with nothing but whitespace once a promo link went.
+  return out.replace(/<(p|div|span|em|i|strong|b|li)>(?:\s|&nbsp;|<br \/>)*<\/\1>/g, '').trim();
 }
 
 function safeLink(href: string | undefined, baseUrl: string | null): string | null {

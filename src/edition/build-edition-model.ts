@@ -2,9 +2,12 @@
 // Pure: the selected items and `now` come in, a plain JSON-able object goes out.
 import type { EditionModel, ItemView, SectionView, StoredItem, StoryView } from '../shared/types.js';
 import { clusterItems, pickHeadline, rankStories } from '../cluster/index.js';
-import { safeHttpUrl } from '../curate/index.js';
+import { htmlToText, safeHttpUrl } from '../curate/index.js';
 import { REGION_TITLES, TOPIC_TITLES, type RegionKey } from '../tagging/index.js';
-import { formatDay } from './format-date.js';
+import { finishModel } from './finish-model.js';
+import { headlineSubject } from './headline-subject.js';
+import { sizeImages } from './size-images.js';
+import { findWhatToWatch } from './what-to-watch.js';
 
 export type SectionBy = 'region' | 'topic' | 'tag';
 
@@ -19,6 +22,8 @@ export interface EditionDigest {
   sectionTitles?: Record<string, string>;
   /** How many stories the "top stories" block at the head shows (default 3; 0 = none). */
   topStories?: number;
+  /** At most this many stories whose headline comes from one outlet (unset = no cap). */
+  maxPerSource?: number | null;
 }
 
 export interface EditionContext {
@@ -33,9 +38,6 @@ export interface EditionContext {
 /** Section for items without a tag. */
 export const UNTAGGED_SECTION = { key: 'more', title: 'More' } as const;
 
-// Inboxes cut subjects at about 78 characters; the preview checks the same limit.
-const MAX_SUBJECT_CHARS = 78;
-const MAX_PREHEADER_CHARS = 140;
 /** Top stories are only worth a block of their own in an edition this large. */
 const MIN_STORIES_FOR_TOP_BLOCK = 6;
 
@@ -65,14 +67,24 @@ export function buildEditionModel(items: StoredItem[], digest: EditionDigest, ct
   const weight = (i: StoredItem): number => i.feedWeight ?? 1;
   const clusters = clusterItems(items);
   const ranked = rankStories(clusters, { now: ctx.now, weight });
-  const views: RankedView[] = ranked.slice(0, Math.max(0, Math.floor(digest.maxItems))).map((r) => {
+  const maxStories = Math.max(0, Math.floor(digest.maxItems));
+  const perSourceCap = digest.maxPerSource != null && digest.maxPerSource > 0 ? Math.floor(digest.maxPerSource) : Infinity;
+  const perSource = new Map<string, number>();
+  const views: RankedView[] = [];
+  // Best first; a story whose outlet has had its share already gives way to
+  // the next one, so one prolific feed cannot fill the edition.
+  for (const r of ranked) {
+    if (views.length >= maxStories) break;
     const { headline, alsoReportedBy } = pickHeadline(r, weight);
-    return {
+    const used = perSource.get(headline.source) ?? 0;
+    if (used >= perSourceCap) continue;
+    perSource.set(headline.source, used + 1);
+    views.push({
       story: { id: r.items.length === 1 ? `item-${headline.id}` : r.id, headline: toItemView(headline), alsoReportedBy: alsoReportedBy.map(toItemView) },
       score: r.score,
       items: r.items,
-    };
-  });
+    });
+  }
 
   const topCount = views.length >= MIN_STORIES_FOR_TOP_BLOCK ? Math.max(0, digest.topStories ?? 3) : 0;
   const top = views.slice(0, topCount);
@@ -109,16 +121,9 @@ export function buildEditionModel(items: StoredItem[], digest: EditionDigest, ct
 
   const stories = [...top.map((v) => v.story), ...sections.flatMap((s) => s.stories)];
   const headlines = stories.map((story) => story.headline.title);
-  const itemCount = stories.reduce((n, st) => n + 1 + st.alsoReportedBy.length, 0);
-  const lead = headlines[0];
-  const subject = oneLine(lead ? `${digest.title}: ${lead}` : digest.title, MAX_SUBJECT_CHARS);
-  const next = headlines.slice(1, 4);
-  const preheader =
-    next.length > 0
-      ? joinCapped(next, ' · ', MAX_PREHEADER_CHARS)
-      : oneLine(`${stories.length} ${stories.length === 1 ? 'story' : 'stories'} · ${formatDay(ctx.now, ctx.timeZone)}`, MAX_PREHEADER_CHARS);
+  const { subject, preheader } = headlineSubject(digest.title, headlines, ctx.now, ctx.timeZone);
 
-  return {
+  return finishModel({
     digest: { name: digest.name, title: digest.title },
     editionId: ctx.editionId,
     subject,
@@ -126,8 +131,10 @@ export function buildEditionModel(items: StoredItem[], digest: EditionDigest, ct
     date: ctx.now.toISOString(),
     sections,
     topStories: top.map((v) => v.story),
-    itemCount,
-  };
+    itemCount: 0,
+    editorsNote: null,
+    whatToWatch: findWhatToWatch(stories, ctx.now),
+  });
 }
 
 /** The section a story belongs to: its headline's first region/topic/tag, the most common across its items. */
@@ -154,7 +161,9 @@ export function toItemView(item: StoredItem): ItemView {
     title: item.title,
     // Templates put `url` into href unchecked, so check again here rather than trust the store.
     url: item.url ? safeHttpUrl(item.url) : null,
-    summaryHtml: item.summaryHtml,
+    summaryHtml: sizeImages(item.summaryHtml),
+    // The whole summary, not the capped excerpt: the text part must say what the HTML says.
+    summaryText: item.summaryHtml ? htmlToText(item.summaryHtml) : item.excerpt,
     excerpt: item.excerpt,
     publishedAt: item.publishedAt.toISOString(),
     countries: [...item.countries],
@@ -180,25 +189,4 @@ function titleCase(tag: string): string {
     .filter((w) => w !== '')
     .map((w) => (w === w.toLowerCase() ? w.charAt(0).toUpperCase() + w.slice(1) : w))
     .join(' ');
-}
-
-/** Collapses whitespace (no CR/LF can reach a header) and caps at a word boundary. */
-function oneLine(text: string, max: number): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  if (flat.length <= max) return flat;
-  const cut = flat.slice(0, max);
-  const space = cut.lastIndexOf(' ');
-  return `${(space >= max * 0.5 ? cut.slice(0, space) : cut.slice(0, max - 1)).replace(/[\s,;:.\-–—·]+$/u, '')}…`;
-}
-
-/** Joins whole parts while they fit; if not even the first fits, it is cut. */
-function joinCapped(parts: string[], sep: string, max: number): string {
-  let out = '';
-  for (const part of parts) {
-    const flat = part.replace(/\s+/g, ' ').trim();
-    const next = out === '' ? flat : `${out}${sep}${flat}`;
-    if (next.length > max) return out === '' ? oneLine(flat, max) : out;
-    out = next;
-  }
-  return out;
 }

@@ -1,7 +1,8 @@
 // One subscriber's view of an edition: only the stories that match their
 // preferences. Pure, and keyed by the preference set so the caller can compute
 // it once per distinct set rather than once per subscriber.
-import type { EditionModel, ItemView, SubscriberPreferences } from '../shared/types.js';
+import type { EditionModel, ItemView, StoryView, SubscriberPreferences } from '../shared/types.js';
+import { finishModel } from './finish-model.js';
 
 /** A stable key for a preference set: subscribers with equal keys get equal copies. */
 export function preferenceKey(prefs: SubscriberPreferences | undefined): string {
@@ -14,11 +15,13 @@ function matches(items: ItemView[], wanted: Set<string>, pick: (i: ItemView) => 
 }
 
 /**
- * Keeps the stories a subscriber asked for. Each dimension they set must
- * match (regions AND topics); an unset dimension means "all". A story matches
- * when any of its items (headline or other outlets) carries a wanted key.
- * Returns null when nothing is left, or when they opted out of this digest:
- * an empty personal copy is not sent.
+ * Keeps the stories a subscriber asked for, in the top-stories block and in
+ * the sections alike. Each dimension they set must match (regions AND
+ * topics); an unset dimension means "all". A story matches when any of its
+ * items (headline or other outlets) carries a wanted key. Counts, reading
+ * time and "What to watch" follow the stories kept. Returns null when nothing
+ * is left, or when they opted out of this digest: an empty personal copy is
+ * not sent.
  */
 export function personaliseEdition(model: EditionModel, prefs: SubscriberPreferences | undefined): EditionModel | null {
   if (prefs?.digests?.length && !prefs.digests.includes(model.digest.name)) return null;
@@ -26,7 +29,7 @@ export function personaliseEdition(model: EditionModel, prefs: SubscriberPrefere
   const topics = new Set(prefs?.topics ?? []);
   if (regions.size === 0 && topics.size === 0) return model;
 
-  const keep = (story: { headline: ItemView; alsoReportedBy: ItemView[] }): boolean => {
+  const keep = (story: StoryView): boolean => {
     const items = [story.headline, ...story.alsoReportedBy];
     return (
       (regions.size === 0 || matches(items, regions, (i) => i.regions)) &&
@@ -36,8 +39,8 @@ export function personaliseEdition(model: EditionModel, prefs: SubscriberPrefere
   const sections = model.sections
     .map((s) => ({ ...s, stories: s.stories.filter(keep) }))
     .filter((s) => s.stories.length > 0);
-  if (sections.length === 0) return null;
-  const itemCount = sections.reduce((n, s) => n + s.stories.reduce((m, st) => m + 1 + st.alsoReportedBy.length, 0), 0);
-  const topStories = model.topStories?.filter(keep);
-  return { ...model, sections, itemCount, ...(topStories ? { topStories } : {}) };
+  const topStories = (model.topStories ?? []).filter(keep);
+  // A reader whose stories all made the top block still gets a copy.
+  if (sections.length === 0 && topStories.length === 0) return null;
+  return finishModel({ ...model, sections, topStories });
 }

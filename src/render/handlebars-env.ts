@@ -25,6 +25,8 @@ export const HELPERS = {
   },
 };
 
+const SAFE_FIELDS = new Set(['summaryHtml', 'noteHtml']);
+
 const KNOWN_HELPERS = Object.fromEntries(Object.keys(HELPERS).map((name) => [name, true]));
 
 /** A private Handlebars instance: helpers registered here never leak into other users of the module. */
@@ -128,7 +130,8 @@ export function compileTemplate(env: HandlebarsEnv, source: string, options: Com
     if (options.escape && node.type === 'MustacheStatement') {
       const stmt = node as hbs.AST.MustacheStatement;
       const path = stmt.path as Partial<hbs.AST.PathExpression>;
-      const safe = path.type === 'PathExpression' && path.parts?.at(-1) === 'summaryHtml' && stmt.params.length === 0;
+      // summaryHtml: sanitized by curate; noteHtml: the editor's note, sanitized by the same allowlist.
+      const safe = path.type === 'PathExpression' && SAFE_FIELDS.has(String(path.parts?.at(-1))) && stmt.params.length === 0;
       if (!stmt.escaped && !safe) {
         fail(
           `unescaped output {{{${path.original ?? '…'}}}}: only {{{summaryHtml}}} (sanitized by curate) may be unescaped`,

@@ -154,11 +154,35 @@ export interface ItemView {
   url: string | null;
   /** Sanitized by curate; the only HTML a template outputs unescaped. */
   summaryHtml: string;
+  /**
+   * The whole summary as plain text (the text part carries this, so both parts
+   * say the same). Missing in models stored before issue 11: fall back to excerpt.
+   */
+  summaryText?: string;
   excerpt: string;
   publishedAt: string;
   countries: string[];
   regions: string[];
   topics: string[];
+}
+
+/** One dated upcoming event found in a story ("What to watch"). */
+export interface WatchItem {
+  /** YYYY-MM-DD. */
+  date: string;
+  /** "Mon 7 Dec", "Week of 7 Dec". */
+  when: string;
+  /** The sentence that names it. */
+  text: string;
+  storyId: string;
+  source: string;
+  url: string | null;
+}
+
+/** The editor's note: Markdown rendered and sanitized (noteHtml), and as plain text. */
+export interface EditorsNote {
+  noteHtml: string;
+  text: string;
 }
 
 export interface StoryView {
@@ -184,7 +208,16 @@ export interface EditionModel {
   sections: SectionView[];
   /** The few most important stories, shown at the head (not repeated in the sections). */
   topStories?: StoryView[];
+  /** Items (headlines plus "also reported by"). */
   itemCount: number;
+  /** Stories (what the header counts). Missing in models stored before issue 11. */
+  storyCount?: number;
+  /** Minutes to read the edition at 230 words a minute, at least 1. */
+  readingMinutes?: number;
+  /** Written in the review desk; shown at the top. */
+  editorsNote?: EditorsNote | null;
+  /** Dated upcoming events found in the stories, earliest first. */
+  whatToWatch?: WatchItem[];
 }
 
 /** Per-recipient data for the single Handlebars fill. */

@@ -143,4 +143,24 @@ describe('sanitizeSummary', () => {
     expect(clean('')).toBe('');
     expect(clean('   ')).toBe('');
   });
+
+  describe('publishers\' self-promotion', () => {
+    it.each([
+      ['<p>Kazakhstan and Uzbekistan signed a water deal.</p><p><a href="https://e.org/ca">See our Central Asia coverage</a></p>', '<p>Kazakhstan and Uzbekistan signed a water deal.</p>'],
+      ['<p>Talks resume. <a href="https://e.org/x">Read more of our Sudan reporting</a></p>', '<p>Talks resume. </p>'],
+      ['<p>Story text.</p><p><strong>Sign up for our newsletter</strong> <a href="https://e.org/s">here</a>.</p>', '<p>Story text.</p>'],
+      ['<p>Story.</p><p>The post <a href="https://e.org/p">Foo</a> appeared first on <a href="https://e.org">Bar</a>.</p>', '<p>Story.</p>'],
+      ['<p>Story.</p><p>» Explore all of our Africa coverage</p>', '<p>Story.</p>'],
+    ])('strips the promotion from %s', (html, expected) => {
+      expect(clean(html, null)).toBe(expected);
+    });
+
+    it('keeps copy that only starts like a promotion, and ordinary links', () => {
+      const long = '<p>Read more about the ceasefire terms, which diplomats said would be reviewed in a month and which were signed after two weeks of negotiations in Doha, including the monitoring arrangements.</p>';
+      expect(clean(long, null)).toBe(long);
+      expect(clean('<p>The <a href="https://e.org/r">report</a> says our envoy left.</p>', null)).toBe(
+        '<p>The <a href="https://e.org/r" rel="noopener noreferrer">report</a> says our envoy left.</p>',
+      );
+    });
+  });
 });

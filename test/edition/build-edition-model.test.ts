@@ -17,6 +17,10 @@ describe('buildEditionModel', () => {
       preheader: '1 story · 25 Nov 2026',
       date: '2026-11-25T07:00:00.000Z',
       itemCount: 1,
+      storyCount: 1,
+      readingMinutes: 1,
+      editorsNote: null,
+      whatToWatch: [],
       topStories: [],
       sections: [
         {
@@ -32,6 +36,7 @@ describe('buildEditionModel', () => {
                 title: 'Talks resume',
                 url: item.url,
                 summaryHtml: item.summaryHtml,
+                summaryText: 'Summary 41',
                 excerpt: item.excerpt,
                 publishedAt: at(5).toISOString(),
                 countries: [],

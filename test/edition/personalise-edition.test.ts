@@ -1,53 +1,72 @@
+// Fixtures come from buildEditionModel, never hand-made models: a hand-made
+// model once put the same story in the top block and a section, which the
+// real builder never does, and hid that top-stories-only readers got nothing.
 import { describe, expect, it } from 'vitest';
-import { personaliseEdition, preferenceKey } from '../../src/edition/index.js';
-import type { EditionModel, ItemView, StoryView } from '../../src/shared/types.js';
+import { buildEditionModel, personaliseEdition, preferenceKey, storiesOf } from '../../src/edition/index.js';
+import type { EditionModel } from '../../src/shared/types.js';
+import { makeStoredItem } from '../helpers/curate-builders.js';
 
-function view(id: number, regions: string[], topics: string[]): ItemView {
-  return { id, source: 'Desk', title: `Story ${id}`, url: null, summaryHtml: '', excerpt: '', publishedAt: '2026-11-25T00:00:00Z', countries: [], regions, topics };
-}
-function story(headline: ItemView, also: ItemView[] = []): StoryView {
-  return { id: `story-${headline.id}`, headline, alsoReportedBy: also };
+const NOW = new Date('2026-11-25T07:00:00Z');
+const at = (minutesAgo: number): Date => new Date(NOW.getTime() - minutesAgo * 60_000);
+
+/** Eight single-outlet stories; the three most recent (1–3) become top stories. */
+function edition(): EditionModel {
+  const items = [
+    makeStoredItem({ id: 1, title: 'Sahel juntas meet', regions: ['sub-saharan-africa'], topics: ['diplomacy-summits'], publishedAt: at(1) }),
+    makeStoredItem({ id: 2, title: 'Andes trade pact', regions: ['americas'], topics: ['trade-sanctions'], publishedAt: at(2) }),
+    makeStoredItem({ id: 3, title: 'Baltic air patrols', regions: ['europe'], topics: ['security-defence'], publishedAt: at(3) }),
+    makeStoredItem({ id: 4, title: 'EU tariffs', regions: ['europe'], topics: ['trade-sanctions'], publishedAt: at(40) }),
+    makeStoredItem({ id: 5, title: 'Balkan summit', regions: ['europe'], topics: ['diplomacy-summits'], publishedAt: at(50) }),
+    makeStoredItem({ id: 6, title: 'Red Sea escorts', regions: ['mena'], topics: ['security-defence'], publishedAt: at(60) }),
+    makeStoredItem({ id: 7, title: 'Gulf mediation', regions: ['mena'], topics: ['diplomacy-summits'], publishedAt: at(70) }),
+    makeStoredItem({ id: 8, title: 'Horn of Africa drought', regions: ['sub-saharan-africa'], topics: ['humanitarian'], publishedAt: at(80) }),
+  ];
+  return buildEditionModel(items, { name: 'daily', title: 'Daily', maxItems: 30, sectionBy: 'region' }, { now: NOW, editionId: 7 });
 }
 
-const europeTrade = story(view(1, ['europe'], ['trade-sanctions']));
-const europeSecurity = story(view(2, ['europe'], ['security-defence']), [view(3, ['europe', 'mena'], ['diplomacy-summits'])]);
-const africaSecurity = story(view(4, ['sub-saharan-africa'], ['security-defence']));
-const model: EditionModel = {
-  digest: { name: 'daily', title: 'Daily' },
-  editionId: 7,
-  subject: 'Daily',
-  preheader: '',
-  date: '2026-11-25T07:00:00Z',
-  sections: [
-    { key: 'europe', title: 'Europe', stories: [europeTrade, europeSecurity] },
-    { key: 'sub-saharan-africa', title: 'Sub-Saharan Africa', stories: [africaSecurity] },
-  ],
-  topStories: [europeSecurity],
-  itemCount: 4,
-};
+const ids = (m: EditionModel | null) => (m ? storiesOf(m).map((s) => s.headline.id) : null);
 
 describe('personaliseEdition', () => {
-  it('returns the whole edition when no preference is set', () => {
-    expect(personaliseEdition(model, {})).toBe(model);
-    expect(personaliseEdition(model, undefined)).toBe(model);
+  it('works on a model whose top stories are not repeated in the sections (as the builder makes it)', () => {
+    const m = edition();
+    expect(m.topStories?.map((s) => s.headline.id)).toEqual([1, 2, 3]);
+    expect(m.sections.flatMap((s) => s.stories.map((st) => st.headline.id))).not.toContain(1);
+    expect(m.storyCount).toBe(8);
   });
 
-  it('keeps stories in the wanted regions, matching any item of the story', () => {
-    const mena = personaliseEdition(model, { regions: ['mena'] });
-    expect(mena?.sections.map((s) => s.stories.map((st) => st.id))).toEqual([['story-2']]);
-    expect(mena?.itemCount).toBe(2);
-    expect(mena?.topStories?.map((s) => s.id)).toEqual(['story-2']);
+  it('returns the whole edition when no preference is set', () => {
+    const m = edition();
+    expect(personaliseEdition(m, {})).toBe(m);
+    expect(personaliseEdition(m, undefined)).toBe(m);
+  });
+
+  it('gives a reader whose stories are all top stories a copy with those stories', () => {
+    const r = personaliseEdition(edition(), { regions: ['americas'] });
+    expect(r).not.toBeNull();
+    expect(r?.topStories?.map((s) => s.headline.id)).toEqual([2]);
+    expect(r?.sections).toEqual([]);
+    expect(r?.storyCount).toBe(1);
+    expect(r?.itemCount).toBe(1);
+  });
+
+  it('counts top stories and section stories alike', () => {
+    const r = personaliseEdition(edition(), { regions: ['europe'] });
+    expect(ids(r)).toEqual([3, 4, 5]);
+    expect(r?.storyCount).toBe(3);
+    expect(r?.itemCount).toBe(3);
+    expect(r?.readingMinutes).toBeGreaterThanOrEqual(1);
   });
 
   it('requires every dimension that is set (regions and topics)', () => {
-    const r = personaliseEdition(model, { regions: ['europe', 'sub-saharan-africa'], topics: ['security-defence'] });
-    expect(r?.sections.flatMap((s) => s.stories.map((st) => st.id))).toEqual(['story-2', 'story-4']);
+    const r = personaliseEdition(edition(), { regions: ['europe', 'mena'], topics: ['security-defence'] });
+    expect(ids(r)).toEqual([3, 6]);
   });
 
   it('returns null for an empty copy and for a subscriber who opted out of this digest', () => {
-    expect(personaliseEdition(model, { regions: ['americas'] })).toBeNull();
-    expect(personaliseEdition(model, { digests: ['weekly'] })).toBeNull();
-    expect(personaliseEdition(model, { digests: ['daily'] })).toBe(model);
+    const m = edition();
+    expect(personaliseEdition(m, { regions: ['south-central-asia'] })).toBeNull();
+    expect(personaliseEdition(m, { digests: ['weekly'] })).toBeNull();
+    expect(personaliseEdition(m, { digests: ['daily'] })).toBe(m);
   });
 
   it('gives equal preference sets equal keys', () => {

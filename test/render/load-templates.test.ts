@@ -23,7 +23,7 @@ describe('loadTemplates', () => {
     const builtinDir = builtinTemplatesDir();
     const set = await loadTemplates({ builtinDir });
     expect([...set.files.keys()].sort()).toEqual(
-      [MAIN_TEMPLATE, TEXT_TEMPLATE, 'partials/footer.mjml', 'partials/header.mjml', 'partials/item.mjml'].sort(),
+      [MAIN_TEMPLATE, TEXT_TEMPLATE, 'partials/footer.mjml', 'partials/header.mjml', 'partials/item.mjml', 'partials/what-to-watch.mjml'].sort(),
     );
     for (const file of set.files.values()) {
       expect(file.path).toBe(path.join(builtinDir, file.name));
