@@ -4,6 +4,7 @@
 // person previews is byte for byte what a subscriber gets.
 import type { SendMailOptions } from 'nodemailer';
 import { buildMessage, domainOf, messageIdFor } from '../deliver/index.js';
+import { messageExtras } from '../deliverability/index.js';
 import type { CompiledDigest } from '../render/index.js';
 import { personaliseEdition, preferenceKey } from '../edition/index.js';
 import type { EditionModel, RecipientView, SubscriberPreferences } from '../shared/types.js';
@@ -86,6 +87,8 @@ export function composeCopy(
   // An empty copy is still composed (the preview shows it), but never sent.
   const model = personal ? withEditionId(personal, edition.id) : { ...edition.model, sections: [], topStories: [], itemCount: 0, editionId: edition.id };
   const { html, text } = opts.compiled.render(model, recipient);
+  // Issue 10: Feedback-ID header and VERP envelope sender (bounces+<token>@…).
+  const extras = messageExtras({ editionId: edition.id, digest: edition.digest, subscriberId: who.subscriberId, bounceAddress: config.sending.bounceAddress, senderId: domain, secret: ctx.secret });
   const message = buildMessage({
     from: config.sending.from,
     to: who.email,
@@ -99,7 +102,8 @@ export function composeCopy(
     messageId:
       opts.messageId ?? messageIdFor({ editionId, subscriberId: who.subscriberId, domain, salt: ctx.secret }),
     date: opts.date,
-    headers: config.sending.replyTo ? { 'Reply-To': config.sending.replyTo } : undefined,
+    headers: { ...(config.sending.replyTo ? { 'Reply-To': config.sending.replyTo } : {}), ...extras.headers },
   });
+  if (extras.envelopeFrom) message.envelope = { from: extras.envelopeFrom, to: who.email };
   return { model, empty: personal === null, recipient, html, text, message };
 }

@@ -12,6 +12,7 @@ import {
 import { builtinTemplatesDir, compileDigest, loadTemplates, type CompiledDigest } from '../render/index.js';
 import type { DeliveryTarget, Edition, RecipientView } from '../shared/types.js';
 import { composeCopy, personaliseModel } from './compose-copy.js';
+import { guardEdition } from './edition-guard.js';
 import type { AppContext } from './open-context.js';
 
 export interface DeliverEditionResult extends SendSummary {
@@ -63,12 +64,20 @@ export async function deliverEdition(
     onProgress?: (p: { sent: number; failed: number; skipped: number; pending: number }) => void;
     signal?: AbortSignal;
     backoffMs?: (attempt: number) => number;
+    /** Issue 10: send an edition the bounce breaker stopped (`dispatch send --force`). */
+    force?: boolean;
   },
 ): Promise<DeliverEditionResult> {
   const { store, config } = ctx;
   // Enqueue is idempotent: a resumed send only adds subscribers who joined since.
   await store.deliveries.enqueue(edition.id, opts.now());
   if (edition.status === 'built') await store.editions.setStatus(edition.id, 'sending');
+  // Issue 10: an edition the bounce breaker stopped waits for `send --force`.
+  const guarded = await guardEdition(ctx, edition, { now: opts.now, signal: opts.signal, force: opts.force });
+  if (guarded.held) {
+    const counts = await store.deliveries.counts(edition.id);
+    return { sent: 0, failed: 0, skipped: 0, retried: 0, pendingLeft: counts.pending, stoppedReason: guarded.reason, editionId: edition.id, digest: edition.digest, mailer: opts.mailer.describe() };
+  }
 
   // The same composition the preview studio shows (see compose-copy.ts).
   // Nothing for this reader's preferences: skipped without rendering anything.
@@ -88,9 +97,11 @@ export async function deliverEdition(
     // composed and the previous outcome is written to the ledger.
     concurrency: opts.mailer.kind === 'smtp' ? config.sending.pool.connections * 2 : 1,
     onProgress: opts.onProgress,
-    signal: opts.signal,
+    signal: guarded.guard.signal,
+    onHardBounce: (t, reply) => guarded.guard.onHardBounce(t, reply),
     backoffMs: opts.backoffMs,
-  });
+  }).finally(() => guarded.guard.stop());
+  summary.stoppedReason = guarded.guard.stoppedReason() ?? summary.stoppedReason;
   if (summary.pendingLeft === 0) await store.editions.setStatus(edition.id, 'sent');
   return { ...summary, editionId: edition.id, digest: edition.digest, mailer: opts.mailer.describe() };
 }

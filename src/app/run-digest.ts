@@ -10,6 +10,7 @@ import { UsageError } from '../shared/errors.js';
 import type { Edition } from '../shared/types.js';
 import { buildEdition } from './build-edition.js';
 import { deliverEdition, recipientView, type DeliverEditionResult } from './deliver-edition.js';
+import { digestPauseReason } from './digest-pause.js';
 import type { AppContext } from './open-context.js';
 import { processHolderId } from './refresh-due-feeds.js';
 import { refreshFeeds, type RefreshSummary } from './refresh-feeds.js';
@@ -89,6 +90,12 @@ export async function runDigests(
     const signal = opts.signal ? AbortSignal.any([opts.signal, lease.held.lost]) : lease.held.lost;
     const hooks = { ...opts, signal };
     try {
+      // Issue 10: a digest paused by its complaint rate sends nothing.
+      const paused = await digestPauseReason(ctx, digest.name);
+      if (paused) {
+        report.skipped = paused;
+        continue;
+      }
       report.resumed = await resumeUnfinished(ctx, digest.name, (e) => send(ctx, e, hooks), { now: opts.now, signal });
       if (signal.aborted) {
         report.skipped = 'stopped before building a new edition';

@@ -11,6 +11,7 @@ import type { Lease, SlotRun } from '../shared/store.js';
 import type { Edition } from '../shared/types.js';
 import { buildEdition } from './build-edition.js';
 import { deliverEdition, type DeliverEditionResult } from './deliver-edition.js';
+import { digestPauseReason } from './digest-pause.js';
 import type { AppContext } from './open-context.js';
 import { backoffPolicy, refreshDueFeeds } from './refresh-due-feeds.js';
 import type { RefreshSummary } from './refresh-feeds.js';
@@ -46,7 +47,7 @@ export interface SlotReport {
 
 export const digestLeaseName = (digest: string): string => `digest:${digest}`;
 
-const FINAL = new Set(['sent', 'skipped', 'missed']);
+const FINAL = new Set(['sent', 'skipped', 'missed', 'paused']);
 
 /**
  * Sends (resumes) every unfinished edition of the digest, oldest first; an
@@ -103,6 +104,12 @@ export async function runSlot(ctx: AppContext, digest: DigestConfig, slot: Date,
       onProgress: deps.onSendProgress ? (p) => deps.onSendProgress?.(edition.digest, p) : undefined,
     });
   try {
+    // Issue 10: a digest paused by its complaint rate records the slot as paused and does nothing.
+    const paused = await digestPauseReason(ctx, digest.name);
+    if (paused) {
+      await store.slotRuns.update({ digest: digest.name, slot: key, status: 'paused', reason: paused, now: now() });
+      return report({ kind: 'skipped', reason: paused });
+    }
     const resumed = await resumeUnfinished(ctx, digest.name, send, { now, signal });
     if (signal.aborted) return report({ kind: 'incomplete', editionId: null, reason: stopReason(signal), delivery: null }, resumed);
 

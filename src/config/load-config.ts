@@ -10,6 +10,7 @@ import { packageRoot } from '../shared/package-root.js';
 import type { FeedSource } from '../shared/types.js';
 import { catalogSchema, configSchema, feedEntrySchema, type ConfigFile } from './config-schema.js';
 import { parseDuration } from './parse-duration.js';
+import { checkSendingAddresses } from './sending-addresses.js';
 
 export interface DigestConfig {
   name: string;
@@ -48,6 +49,11 @@ export interface Config {
     from: string;
     replyTo: string | null;
     unsubscribeAddress: string;
+    /** Issue 10: envelope sender base for VERP, or null (no VERP). */
+    bounceAddress: string | null;
+    /** Issue 10: mailbox for ARF complaint reports, or null. */
+    complaintsAddress: string | null;
+    bounces: { softCount: number; softEditions: number };
     pool: { connections: number; messagesPerConnection: number; ratePerSecond: number };
     maxAttempts: number;
     dkim: { domainName: string; keySelector: string; privateKey: string } | null;
@@ -144,6 +150,19 @@ export function loadConfig(opts: LoadConfigOptions = {}): Config {
     names.add(d.name);
   }
 
+  const envFrom = env.DISPATCH_FROM?.trim() || null;
+  const addresses = checkSendingAddresses(
+    {
+      from: envFrom ?? cfg.sending.from,
+      fromKey: envFrom ? 'DISPATCH_FROM' : 'sending.from',
+      replyTo: cfg.sending.replyTo ?? null,
+      unsubscribeAddress: cfg.sending.unsubscribeAddress ?? defaultUnsubscribeAddress(envConfig.publicUrl),
+      bounceAddress: cfg.sending.bounceAddress ?? null,
+      complaintsAddress: cfg.sending.complaintsAddress ?? null,
+    },
+    label,
+  );
+
   const config: Config = {
     file,
     feeds,
@@ -152,9 +171,12 @@ export function loadConfig(opts: LoadConfigOptions = {}): Config {
     outboxDir: resolve(runtimeBase, cfg.outbox),
     dataDir: resolve(runtimeBase, cfg.dataDir),
     sending: {
-      from: env.DISPATCH_FROM?.trim() || cfg.sending.from,
-      replyTo: cfg.sending.replyTo ?? null,
-      unsubscribeAddress: cfg.sending.unsubscribeAddress ?? defaultUnsubscribeAddress(envConfig.publicUrl),
+      from: addresses.from,
+      replyTo: addresses.replyTo,
+      unsubscribeAddress: addresses.unsubscribeAddress,
+      bounceAddress: addresses.bounceAddress,
+      complaintsAddress: addresses.complaintsAddress,
+      bounces: cfg.sending.bounces,
       pool: cfg.sending.pool,
       maxAttempts: cfg.sending.retry.maxAttempts,
       dkim: cfg.sending.dkim ? readDkim(cfg.sending.dkim, baseDir, label) : null,

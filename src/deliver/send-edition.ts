@@ -61,6 +61,8 @@ export interface SendEditionOptions {
    */
   stopAfterConsecutiveFailures?: number;
   onProgress?: (p: SendProgress) => void;
+  /** Issue 10: called after each hard bounce the relay gave in the session (bounce breaker, reports). */
+  onHardBounce?: (target: DeliveryTarget, reply: string) => Promise<void>;
   /** Stops taking new rows; messages already in flight finish and are recorded. */
   signal?: AbortSignal;
 }
@@ -165,6 +167,7 @@ export async function sendEdition(opts: SendEditionOptions): Promise<SendSummary
     if (!outcome.temporary) {
       await deliveries.markFailed(target.deliveryId, { reply: outcome.reply, at, bounce: outcome.mailboxMissing });
       failed += 1;
+      if (outcome.mailboxMissing) await opts.onHardBounce?.(target, outcome.reply);
       consecutiveTemporary = 0;
       return;
     }

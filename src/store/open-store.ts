@@ -8,6 +8,7 @@ import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
 import { ConfigError, DispatchError } from '../shared/errors.js';
 import type { Store } from '../shared/store.js';
+import { deliverabilityRepository } from './deliverability-repository.js';
 import { deliveryRepository } from './delivery-repository.js';
 import type { SqlDialect } from './dialect.js';
 import { editionRepository } from './edition-repository.js';
@@ -184,6 +185,7 @@ function makeStore(db: Kysely<DatabaseSchema>, dialect: SqlDialect): Store {
     leases: leaseRepository(db),
     slotRuns: slotRunRepository(db),
     subscriptions: subscriptionRepository(db),
+    deliverability: deliverabilityRepository(db),
     async close() {
       await db.destroy();
     },
