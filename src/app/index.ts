@@ -30,3 +30,10 @@ export { compileSubscriptionMails, listTitle, sendConfirmationMail, sendWelcomeM
 export type { ConfirmMailData, SubscriptionMailer, WelcomeMailData } from './subscription-mail.js';
 export { eraseSubscriber, exportSubscribers, importSubscribers, parseCsv, suppressionHash } from './import-export.js';
 export type { CsvRow, ImportReport } from './import-export.js';
+export { recordInboundReport, applyReport, checkBreaker } from './record-report.js';
+export type { ReportOutcome } from './record-report.js';
+export { guardEdition } from './edition-guard.js';
+export type { EditionGuard, GuardResult } from './edition-guard.js';
+export { digestPauseReason, resumeDigest } from './digest-pause.js';
+export { sendUnsubscribeChallenge, CHALLENGE_INTERVAL_MS } from './inbound-challenge.js';
+export type { ChallengeOutcome } from './inbound-challenge.js';

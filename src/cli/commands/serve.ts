@@ -57,14 +57,15 @@ export const serveCommand: Command = (c: CommandContext & { stop?: AbortSignal }
     const app = createWebApp({ ctx, mail, digest: compiled, log, health: () => healthReport(ctx, new Date()) });
     const web = await startWebServer(app, { port, host });
     // Loaded only when configured: the SMTP server library is not needed otherwise.
+    let inboundModule: typeof import('../../inbound/index.js') | null = null;
+    const inboundLog = (e: import('../../inbound/index.js').InboundEvent) => inboundModule?.formatInboundEvent(e) ?? `inbound: ${e.type}`;
     const inbound = ctx.config.env.inboundSmtp
-      ? await (await import('../../inbound/index.js')).startInboundSmtp({
+      ? await (inboundModule = await import('../../inbound/index.js')).startInboundSmtp({
           ctx,
           mail,
           listen: ctx.config.env.inboundSmtp,
-          onEvent: (e) => {
-            if (e.type === 'error') log(`inbound: ${e.message}`);
-          },
+          // Issue 10: every inbound action is logged with its outcome.
+          onEvent: (e) => log(inboundLog(e)),
         })
       : null;
     const abort = new AbortController();
