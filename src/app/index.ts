@@ -37,3 +37,5 @@ export type { EditionGuard, GuardResult } from './edition-guard.js';
 export { digestPauseReason, resumeDigest } from './digest-pause.js';
 export { sendUnsubscribeChallenge, CHALLENGE_INTERVAL_MS } from './inbound-challenge.js';
 export type { ChallengeOutcome } from './inbound-challenge.js';
+export { deliverabilityHealth, describeRates, editionDeliverability } from './deliverability-report.js';
+export type { DeliverabilityHealth, DigestDeliverability } from './deliverability-report.js';

@@ -34,6 +34,8 @@ export interface EnvConfig {
   publicUrl: string;
   secret: string | null;
   inboundSmtp: string | null;
+  /** Issue 10: DISPATCH_DNS_SERVERS (`ip[:port]`, comma-separated) for `dispatch check`; null = the system's. */
+  dnsServers: string[] | null;
 }
 
 export interface Config {
@@ -315,7 +317,10 @@ function readEnv(env: NodeJS.ProcessEnv): EnvConfig {
   if (secret && secret.length < 16) {
     throw new ConfigError('DISPATCH_SECRET: expected at least 16 characters (use e.g. `openssl rand -hex 32`)');
   }
-  return { smtpUrl, databaseUrl, publicUrl, secret, inboundSmtp: inbound };
+  const dnsServers = env.DISPATCH_DNS_SERVERS?.trim()
+    ? env.DISPATCH_DNS_SERVERS.split(',').map((x) => x.trim()).filter(Boolean)
+    : null;
+  return { smtpUrl, databaseUrl, publicUrl, secret, inboundSmtp: inbound, dnsServers };
 }
 
 function defaultUnsubscribeAddress(publicUrl: string): string {

@@ -21,3 +21,6 @@ export {
 export type { ComplaintLevel, DeliverabilityRates } from './rates.js';
 export { messageExtras } from './message-extras.js';
 export type { MessageExtras } from './message-extras.js';
+export { goLiveChecks } from './go-live-checks.js';
+export type { CheckResult, DnsLookup, RelayProbe } from './go-live-checks.js';
+export { probeRelay } from './probe-relay.js';

@@ -1,5 +1,7 @@
 // The command registry: one file per `dispatch` command.
 import type { Command } from './command.js';
+import { checkCommand } from './check.js';
+import { digestsCommand } from './digests.js';
 import { editionsCommand } from './editions.js';
 import { feedsCommand } from './feeds.js';
 import { fetchCommand } from './fetch.js';
@@ -24,4 +26,6 @@ export const commands: Record<string, Command> = {
   editions: editionsCommand,
   schedule: scheduleCommand,
   status: statusCommand,
+  digests: digestsCommand,
+  check: checkCommand,
 };

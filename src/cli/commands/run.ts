@@ -1,8 +1,10 @@
+import { checkSendingSafety } from '../../deliverability/index.js';
 import { addSubscriber, compileTemplates, openMailer, runDigests, type AppContext, type RunReport } from '../../app/index.js';
 import { describeDelivery, now, printFetch, sendProgress, withContext, type Command, type CommandContext } from './command.js';
 
 export const runCommand: Command = (c) =>
   withContext(c, async (ctx) => {
+    checkSendingSafety(ctx.config, (w) => c.out.notice(w)); // issue 10: go-live address/link check
     await ensureDemoSubscriber(c, ctx);
     const compiled = await compileTemplates(ctx.config);
     const mailer = openMailer(ctx.config);

@@ -1,3 +1,4 @@
+import { checkSendingSafety } from '../../deliverability/index.js';
 import {
   compileTemplates,
   deliverEdition,
@@ -13,7 +14,9 @@ import { describeDelivery, now, sendProgress, withContext, type Command } from '
 
 export const sendCommand: Command = (c) =>
   withContext(c, async (ctx) => {
+    checkSendingSafety(ctx.config, (w) => c.out.notice(w)); // issue 10: go-live address/link check
     let editions;
+    if (c.options.force && !c.options.edition) throw new UsageError('--force: name the edition the bounce breaker stopped with --edition ID');
     if (c.options.edition) {
       const id = Number(c.options.edition);
       const edition = Number.isInteger(id) ? await ctx.store.editions.get(id) : undefined;
@@ -44,7 +47,7 @@ export const sendCommand: Command = (c) =>
           continue;
         }
         try {
-          const r = await deliverEdition(ctx, e, { now, compiled, mailer, signal: lease.held.lost, onProgress: (p) => sendProgress(c)(e.digest, p) });
+          const r = await deliverEdition(ctx, e, { now, compiled, mailer, signal: lease.held.lost, onProgress: (p) => sendProgress(c)(e.digest, p), force: c.options.force === true && Boolean(c.options.edition) });
           if (r.pendingLeft === 0) await markSlotSent(ctx, e, now());
           results.push(r);
         } finally {
@@ -56,6 +59,6 @@ export const sendCommand: Command = (c) =>
     }
     c.out.endProgress();
     if (c.json) c.out.json({ editions: results });
-    else for (const r of results) c.out.print(describeDelivery(r));
+    else for (const r of results) c.out.print(describeDelivery(r) + (r.stoppedReason ? `\n  stopped: ${r.stoppedReason}` : ''));
     return busy || results.some((r) => r.pendingLeft > 0) ? 1 : 0;
   });

@@ -3,6 +3,7 @@
 // subscribe-by-mail listener when DISPATCH_INBOUND_SMTP is set, and the
 // scheduler, sharing one store, one mailer and one compiled digest. SIGTERM or
 // SIGINT stops taking new work, lets what is running finish, and exits 0.
+import { checkSendingSafety } from '../../deliverability/index.js';
 import {
   compileSubscriptionMails,
   compileTemplates,
@@ -45,6 +46,7 @@ function describeEvent(e: SchedulerEvent): string | null {
 
 export const serveCommand: Command = (c: CommandContext & { stop?: AbortSignal }) =>
   withContext(c, async (ctx) => {
+    checkSendingSafety(ctx.config, (w) => c.out.notice(w)); // issue 10: go-live address/link check
     const port = parsePort(c.options.port ?? '8080');
     const host = typeof c.options.host === 'string' && c.options.host ? c.options.host : '127.0.0.1';
     // Everything that runs MJML happens here, once, before the first request.
