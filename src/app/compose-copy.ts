@@ -3,6 +3,7 @@
 // studio shows them (and `dispatch preview --send-test` mails one), so what a
 // person previews is byte for byte what a subscriber gets.
 import { buildMessage, domainOf, messageIdFor, type OutgoingMessage } from '../deliver/index.js';
+import { messageExtras } from '../deliverability/index.js';
 import type { CompiledDigest } from '../render/index.js';
 import { personaliseEdition, preferenceKey } from '../edition/index.js';
 import type { EditionModel, RecipientView, SubscriberPreferences } from '../shared/types.js';
@@ -85,7 +86,9 @@ export function composeCopy(
   // An empty copy is still composed (the preview shows it), but never sent.
   const model = personal ? withEditionId(personal, edition.id) : { ...edition.model, sections: [], topStories: [], itemCount: 0, editionId: edition.id };
   const { html, text, spliced } = opts.compiled.render(model, recipient);
-  const message = buildMessage({
+  // Feedback-ID header and VERP envelope sender (bounces+<token>@…).
+  const extras = messageExtras({ editionId: edition.id, digest: edition.digest, subscriberId: who.subscriberId, bounceAddress: config.sending.bounceAddress, senderId: domain, secret: ctx.secret });
+  const built = buildMessage({
     from: config.sending.from,
     to: who.email,
     toName: who.name,
@@ -98,9 +101,10 @@ export function composeCopy(
     messageId:
       opts.messageId ?? messageIdFor({ editionId, subscriberId: who.subscriberId, domain, salt: ctx.secret }),
     date: opts.date,
-    headers: config.sending.replyTo ? { 'Reply-To': config.sending.replyTo } : undefined,
+    headers: { ...(config.sending.replyTo ? { 'Reply-To': config.sending.replyTo } : {}), ...extras.headers },
     // The copy's shape and this reader's values: the mailer encodes the shape once.
     ...(spliced ? { spliced } : {}),
   });
+  const message: OutgoingMessage = extras.envelopeFrom ? { ...built, envelope: { from: extras.envelopeFrom, to: built.envelope.to } } : built;
   return { model, empty: personal === null, recipient, html, text, message };
 }

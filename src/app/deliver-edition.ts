@@ -13,6 +13,7 @@ import { holderIsDead } from '../schedule/index.js';
 import { builtinTemplatesDir, compileDigest, loadTemplates, type CompiledDigest } from '../render/index.js';
 import type { DeliveryTarget, Edition } from '../shared/types.js';
 import { composeCopy, personaliseModel } from './compose-copy.js';
+import { guardEdition } from './edition-guard.js';
 import type { AppContext } from './open-context.js';
 export { recipientView } from './recipient-view.js';
 
@@ -52,6 +53,8 @@ export async function deliverEdition(
     backoffMs?: (attempt: number) => number;
     /** Wait for rows other processes hold (default true; a worker moves on). */
     waitForOthers?: boolean;
+    /** Send an edition the bounce breaker stopped (`dispatch send --force`). */
+    force?: boolean;
   },
 ): Promise<DeliverEditionResult> {
   const { store, config } = ctx;
@@ -60,6 +63,12 @@ export async function deliverEdition(
   // a list of a million it is a scan of every subscriber, and the starter did it.
   if (opts.waitForOthers !== false || edition.status === 'built') await store.deliveries.enqueue(edition.id, opts.now());
   if (edition.status === 'built') await store.editions.setStatus(edition.id, 'sending');
+  // Issue 10: an edition the bounce breaker stopped waits for `send --force`.
+  const guarded = await guardEdition(ctx, edition, { now: opts.now, signal: opts.signal, force: opts.force });
+  if (guarded.held) {
+    const counts = await store.deliveries.counts(edition.id);
+    return { sent: 0, failed: 0, skipped: 0, retried: 0, pendingLeft: counts.pending, stoppedReason: guarded.reason, editionId: edition.id, digest: edition.digest, mailer: opts.mailer.describe() };
+  }
 
   // The same composition the preview studio shows (see compose-copy.ts).
   // Nothing for this reader's preferences: skipped without rendering anything.
@@ -86,9 +95,11 @@ export async function deliverEdition(
     isDead: holderIsDead,
     waitForOthers: opts.waitForOthers,
     onProgress: opts.onProgress,
-    signal: opts.signal,
+    signal: guarded.guard.signal,
+    onHardBounce: (t, reply) => guarded.guard.onHardBounce(t, reply),
     backoffMs: opts.backoffMs,
-  });
+  }).finally(() => guarded.guard.stop());
+  summary.stoppedReason = guarded.guard.stoppedReason() ?? summary.stoppedReason;
   if (summary.pendingLeft === 0) await store.editions.setStatus(edition.id, 'sent');
   return { ...summary, editionId: edition.id, digest: edition.digest, mailer: opts.mailer.describe() };
 }

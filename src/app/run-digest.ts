@@ -15,6 +15,7 @@ import { holdLease, slotKey } from '../schedule/index.js';
 import type { Lease, SlotRun } from '../shared/store.js';
 import type { Edition } from '../shared/types.js';
 import { buildEdition } from './build-edition.js';
+import { digestPauseReason } from './digest-pause.js';
 import { deliverEdition, type DeliverEditionResult } from './deliver-edition.js';
 import type { AppContext } from './open-context.js';
 
@@ -43,6 +44,8 @@ export interface RunDigestOptions {
   editionId?: number;
   /** With build: false: return when nothing is left to claim instead of waiting for other processes' claims. */
   waitForOthers?: boolean;
+  /** Send an edition the bounce breaker stopped (`dispatch send --edition ID --force`). */
+  force?: boolean;
 }
 
 export type SlotOutcome =
@@ -70,7 +73,7 @@ export interface DigestRun {
 
 export const digestLeaseName = (digest: string): string => `digest:${digest}`;
 
-const FINAL = new Set(['sent', 'skipped', 'missed']);
+const FINAL = new Set(['sent', 'skipped', 'missed', 'paused']);
 
 export async function runDigest(
   ctx: AppContext,
@@ -98,8 +101,20 @@ export async function runDigest(
       rate: deps.rate,
       signal,
       waitForOthers: over.waitForOthers,
+      force: opts.force,
       onProgress: deps.onSendProgress ? (p) => deps.onSendProgress?.(edition.digest, p) : undefined,
     });
+
+  // A digest paused by its complaint rate sends nothing until `dispatch digests resume NAME`.
+  const paused = await digestPauseReason(ctx, name);
+  if (paused && !opts.force) {
+    if (key && opts.build !== false) {
+      const run = (await store.slotRuns.start({ digest: name, slot: key, now: now() })).run;
+      if (FINAL.has(run.status)) return result({ kind: 'already', run });
+      await store.slotRuns.update({ digest: name, slot: key, status: 'paused', reason: paused, now: now() });
+    }
+    return result({ kind: 'skipped', reason: paused });
+  }
 
   if (opts.build === false || typeof digest === 'string') {
     const resumed = await resumeUnfinished(ctx, name, (e) => send(e, deps.signal, { waitForOthers: opts.waitForOthers }), {

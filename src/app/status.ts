@@ -4,6 +4,7 @@
 import { isFeedFailing, nextFetchAt, nextSlots } from '../schedule/index.js';
 import { redactUrl, redactUrlsIn } from '../shared/redact-url.js';
 import type { DeliveryCounts } from '../shared/store.js';
+import { deliverabilityHealth, type DeliverabilityHealth } from './deliverability-report.js';
 import type { AppContext } from './open-context.js';
 import { backoffPolicy } from './refresh-due-feeds.js';
 import { digestLeaseName } from './run-digest.js';
@@ -40,6 +41,8 @@ export interface HealthReport {
   now: string;
   digests: DigestHealth[];
   feeds: { total: number; paused: number; failing: FeedHealth[] };
+  /** Issue 10: bounce and complaint rates, paused digests, stopped editions. */
+  deliverability: DeliverabilityHealth;
 }
 
 /** An edition still sending after this long is reported as a problem. */
@@ -90,11 +93,14 @@ export async function healthReport(ctx: Pick<AppContext, 'config' | 'store'>, no
     }));
   const active = records.filter((f) => !f.paused).length;
   if (active > 0 && failing.length === active) problems.push(`every feed is failing (${active})`);
+  const deliverability = await deliverabilityHealth(ctx, now);
+  problems.push(...deliverability.problems);
   return {
     ok: problems.length === 0,
     problems,
     now: now.toISOString(),
     digests,
     feeds: { total: records.length, paused: records.length - active, failing },
+    deliverability,
   };
 }

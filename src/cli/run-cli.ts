@@ -17,7 +17,8 @@ Commands:
                                   local inbox); --out writes one HTML file
   preview --send-test ADDRESS [--edition ID] [--subscriber EMAIL]
                                   mail the previewed copy once ("[TEST] " subject)
-  send [--edition ID]             send (or resume) an edition
+  send [--edition ID] [--force]   send (or resume) an edition; --force sends one the bounce
+                                  breaker stopped
   subscribers add EMAIL [--name NAME] | remove EMAIL | list
   subscribers import FILE.csv [--active] | export | delete EMAIL
                                   CSV in/out; delete erases a person (GDPR)
@@ -26,9 +27,13 @@ Commands:
                                   feeds with their last status; check fetches each once
   editions list | show ID         stored editions and their delivery counts
   schedule [--digest NAME]        each digest's next five run times in its time zone
-  status                          last/next run per digest, last edition, failing feeds
   worker                          send pending editions with other workers until SIGTERM
                                   (needs PostgreSQL: DISPATCH_DATABASE_URL=postgres://…)
+  status                          last/next run per digest, last edition, failing feeds,
+                                  bounce and complaint rates
+  digests list | resume NAME      paused digests; resume one the complaint rate paused
+  check                           go-live report: addresses, links, DNS (SPF, DKIM, DMARC,
+                                  MX), relay; exit 1 when something is wrong
 
 Options:
   --config FILE   config file (default ./dispatch.config.yaml, else built-in defaults)
@@ -50,6 +55,7 @@ const OPTIONS = {
   name: { type: 'string' },
   active: { type: 'boolean', default: false },
   host: { type: 'string' },
+  force: { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
 } satisfies ParseArgsConfig['options'];
 

@@ -97,6 +97,16 @@ const sendingSchema = z.strictObject({
   replyTo: z.string().optional(),
   /** mailto: address for List-Unsubscribe (the subscribe-by-mail listener answers it). */
   unsubscribeAddress: z.string().optional(),
+  /** Issue 10: VERP envelope sender base (bounces+<token>@domain) and the ARF complaints mailbox. */
+  bounceAddress: z.string().optional(),
+  complaintsAddress: z.string().optional(),
+  /** Issue 10: a reader is suppressed after `softCount` soft bounces within their last `softEditions` editions. */
+  bounces: z
+    .strictObject({
+      softCount: z.number().int().min(1).max(100).default(2),
+      softEditions: z.number().int().min(1).max(100).default(3),
+    })
+    .default({ softCount: 2, softEditions: 3 }),
   pool: z
     .strictObject({
       connections: z.number().int().min(1).max(50).default(5),

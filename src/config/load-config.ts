@@ -12,6 +12,7 @@ import { catalogSchema, configSchema, feedEntrySchema, type ConfigFile } from '.
 import { assertSchedulesFire, MAX_YAML_ALIASES } from './check-schedules.js';
 import { schedulePeriodMs } from '../edition/index.js';
 import { parseDuration } from './parse-duration.js';
+import { checkSendingAddresses } from './sending-addresses.js';
 
 export interface DigestConfig {
   name: string;
@@ -49,6 +50,8 @@ export interface EnvConfig {
   publicUrl: string;
   secret: string | null;
   inboundSmtp: string | null;
+  /** Issue 10: DISPATCH_DNS_SERVERS (`ip[:port]`, comma-separated) for `dispatch check`; null = the system's. */
+  dnsServers: string[] | null;
 }
 
 export interface Config {
@@ -64,6 +67,11 @@ export interface Config {
     from: string;
     replyTo: string | null;
     unsubscribeAddress: string;
+    /** Issue 10: envelope sender base for VERP, or null (no VERP). */
+    bounceAddress: string | null;
+    /** Issue 10: mailbox for ARF complaint reports, or null. */
+    complaintsAddress: string | null;
+    bounces: { softCount: number; softEditions: number };
     pool: { connections: number; messagesPerConnection: number; ratePerSecond: number };
     maxAttempts: number;
     dkim: { domainName: string; keySelector: string; privateKey: string } | null;
@@ -176,6 +184,19 @@ function loadConfigOrThrow(opts: LoadConfigOptions): Config {
   }
   assertSchedulesFire(digests, label);
 
+  const envFrom = env.DISPATCH_FROM?.trim() || null;
+  const addresses = checkSendingAddresses(
+    {
+      from: envFrom ?? cfg.sending.from,
+      fromKey: envFrom ? 'DISPATCH_FROM' : 'sending.from',
+      replyTo: cfg.sending.replyTo ?? null,
+      unsubscribeAddress: cfg.sending.unsubscribeAddress ?? defaultUnsubscribeAddress(envConfig.publicUrl),
+      bounceAddress: cfg.sending.bounceAddress ?? null,
+      complaintsAddress: cfg.sending.complaintsAddress ?? null,
+    },
+    label,
+  );
+
   const config: Config = {
     file,
     feeds,
@@ -184,9 +205,12 @@ function loadConfigOrThrow(opts: LoadConfigOptions): Config {
     outboxDir: resolve(runtimeBase, cfg.outbox),
     dataDir: resolve(runtimeBase, cfg.dataDir),
     sending: {
-      from: env.DISPATCH_FROM?.trim() || cfg.sending.from,
-      replyTo: cfg.sending.replyTo ?? null,
-      unsubscribeAddress: cfg.sending.unsubscribeAddress ?? defaultUnsubscribeAddress(envConfig.publicUrl),
+      from: addresses.from,
+      replyTo: addresses.replyTo,
+      unsubscribeAddress: addresses.unsubscribeAddress,
+      bounceAddress: addresses.bounceAddress,
+      complaintsAddress: addresses.complaintsAddress,
+      bounces: cfg.sending.bounces,
       pool: cfg.sending.pool,
       maxAttempts: cfg.sending.retry.maxAttempts,
       dkim: cfg.sending.dkim ? readDkim(cfg.sending.dkim, baseDir, label) : null,
@@ -331,7 +355,10 @@ function readEnv(env: NodeJS.ProcessEnv): EnvConfig {
   if (secret && secret.length < 16) {
     throw new ConfigError('DISPATCH_SECRET: expected at least 16 characters (use e.g. `openssl rand -hex 32`)');
   }
-  return { smtpUrl, databaseUrl, publicUrl, secret, inboundSmtp: inbound };
+  const dnsServers = env.DISPATCH_DNS_SERVERS?.trim()
+    ? env.DISPATCH_DNS_SERVERS.split(',').map((x) => x.trim()).filter(Boolean)
+    : null;
+  return { smtpUrl, databaseUrl, publicUrl, secret, inboundSmtp: inbound, dnsServers };
 }
 
 function defaultUnsubscribeAddress(publicUrl: string): string {

@@ -93,6 +93,8 @@ export interface SendEditionOptions {
   /** The global send rate (`sending.pool.ratePerSecond` across all workers). Default: none. */
   rate?: SendRateGate;
   onProgress?: (p: SendProgress) => void;
+  /** Called after each hard bounce the relay gave in the session (bounce breaker, reports). */
+  onHardBounce?: (target: DeliveryTarget, reply: string) => Promise<void>;
   /** Stops taking new rows; messages already in flight finish and are recorded; unsent claims are released. */
   signal?: AbortSignal;
 }
@@ -238,6 +240,7 @@ export async function sendEdition(opts: SendEditionOptions): Promise<SendSummary
     if (!outcome.temporary) {
       await deliveries.markFailed(target.deliveryId, { reply: outcome.reply, at, bounce: outcome.mailboxMissing });
       failed += 1;
+      if (outcome.mailboxMissing) await opts.onHardBounce?.(target, outcome.reply);
       consecutiveTemporary = 0;
       return;
     }

@@ -228,7 +228,7 @@ export interface LeaseRepository {
 }
 
 /** running: claimed, edition being built or sent; the others are final. */
-export type SlotRunStatus = 'running' | 'sent' | 'skipped' | 'missed';
+export type SlotRunStatus = 'running' | 'sent' | 'skipped' | 'missed' | 'paused';
 
 /** What became of one scheduled slot of a digest (issue 4). */
 export interface SlotRun {
@@ -264,6 +264,67 @@ export interface SendRateRepository {
   take(name: string, want: number, perSecond: number): Promise<{ granted: number; waitMs: number }>;
 }
 
+/** Issue 10: a bounce or complaint report, as stored against its delivery. */
+export type ReportKind = 'hard' | 'soft' | 'complaint';
+
+export interface DeliveryReport {
+  id: number;
+  deliveryId: number;
+  editionId: number;
+  subscriberId: number;
+  kind: ReportKind;
+  statusCode: string | null;
+  diagnostic: string | null;
+  identifiedBy: string;
+  format: string;
+  receivedAt: Date;
+}
+
+export interface ReportedDelivery {
+  deliveryId: number;
+  editionId: number;
+  subscriberId: number;
+  email: string;
+  digest: string;
+}
+
+export interface DeliverabilityCounts {
+  sent: number;
+  /** Deliveries with at least one report of each kind (a delivery counts once per kind). */
+  hardBounces: number;
+  softBounces: number;
+  complaints: number;
+}
+
+/** Bounces, complaints and the guard rails built on them (issue 10). */
+export interface DeliverabilityRepository {
+  findDelivery(editionId: number, subscriberId: number): Promise<ReportedDelivery | undefined>;
+  findDeliveryById(deliveryId: number): Promise<ReportedDelivery | undefined>;
+  /** `<id@domain>` with or without brackets. */
+  findDeliveryByMessageId(messageId: string): Promise<ReportedDelivery | undefined>;
+  /** The latest sent delivery to this (normalised) address. */
+  findLatestDeliveryTo(email: string): Promise<ReportedDelivery | undefined>;
+  addReport(r: Omit<DeliveryReport, 'id'>): Promise<DeliveryReport>;
+  reportsFor(deliveryId: number): Promise<DeliveryReport[]>;
+  /** Of the subscriber's last `editions` sent deliveries, how many have a soft-bounce report. */
+  softBouncedEditions(subscriberId: number, editions: number): Promise<number>;
+  /** Whether this subscriber ever complained (never mailed again, not even a confirmation). */
+  hasComplained(subscriberId: number): Promise<boolean>;
+  editionCounts(editionId: number): Promise<DeliverabilityCounts>;
+  /** Deliveries sent in [since, until) and the reports about them, for a digest or all. */
+  windowCounts(since: Date, until: Date, digest?: string): Promise<DeliverabilityCounts>;
+  /** Hard-bounce reports about the edition's first `first` deliveries (by id), and how many deliveries that is. */
+  earlyHardBounces(editionId: number, first: number): Promise<{ hard: number; deliveries: number }>;
+  pauseDigest(digest: string, reason: string, now: Date): Promise<boolean>;
+  resumeDigest(digest: string): Promise<boolean>;
+  digestPause(digest: string): Promise<{ reason: string; pausedAt: Date } | undefined>;
+  holdEdition(editionId: number, reason: string, now: Date): Promise<boolean>;
+  releaseEdition(editionId: number): Promise<boolean>;
+  editionHold(editionId: number): Promise<{ reason: string; heldAt: Date } | undefined>;
+  /** One confirmation per address per day: true (and recorded) unless one was sent at or after notBefore. */
+  claimChallenge(emailHash: string, now: Date, notBefore: Date): Promise<boolean>;
+}
+
 export interface Store {
   readonly dialect: 'sqlite' | 'postgres';
   feeds: FeedRepository;
@@ -275,5 +336,6 @@ export interface Store {
   slotRuns: SlotRunRepository;
   subscriptions: SubscriptionRepository;
   sendRate: SendRateRepository;
+  deliverability: DeliverabilityRepository;
   close(): Promise<void>;
 }

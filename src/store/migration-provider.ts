@@ -7,6 +7,7 @@ import { scheduleMigration } from './migrations/002-schedule.js';
 import { subscriptionsMigration } from './migrations/003-subscriptions.js';
 import { taggingMigration } from './migrations/004-tagging.js';
 import { claimsMigration } from './migrations/005-claims.js';
+import { deliverabilityMigration } from './migrations/006-deliverability.js';
 
 export function migrationProvider(dialect: SqlDialect): MigrationProvider {
   return {
@@ -17,6 +18,7 @@ export function migrationProvider(dialect: SqlDialect): MigrationProvider {
         '003-subscriptions': subscriptionsMigration(dialect),
         '004-tagging': taggingMigration(dialect),
         '005-claims': claimsMigration(dialect),
+        '006-deliverability': deliverabilityMigration(dialect),
       };
     },
   };

@@ -8,6 +8,7 @@ import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
 import { ConfigError, DispatchError } from '../shared/errors.js';
 import type { Store } from '../shared/store.js';
+import { deliverabilityRepository } from './deliverability-repository.js';
 import { deliveryRepository } from './delivery-repository.js';
 import type { SqlDialect } from './dialect.js';
 import { editionRepository } from './edition-repository.js';
@@ -186,6 +187,7 @@ function makeStore(db: Kysely<DatabaseSchema>, dialect: SqlDialect): Store {
     slotRuns: slotRunRepository(db),
     subscriptions: subscriptionRepository(db),
     sendRate: sendRateRepository(db, dialect),
+    deliverability: deliverabilityRepository(db),
     async close() {
       await db.destroy();
     },

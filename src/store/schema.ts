@@ -144,6 +144,40 @@ export interface SendRateTable {
   last_grant: Generated<number>;
 }
 
+/** Migration 006: bounce and complaint reports, one row per report, against its delivery. */
+export interface DeliveryReportsTable {
+  id: Generated<number>;
+  delivery_id: number;
+  edition_id: number;
+  subscriber_id: number;
+  kind: string;
+  status_code: string | null;
+  diagnostic: string | null;
+  identified_by: string;
+  format: string;
+  received_at: string;
+}
+
+/** Migration 006: digests paused by the complaint-rate guard. */
+export interface DigestPausesTable {
+  digest: string;
+  reason: string;
+  paused_at: string;
+}
+
+/** Migration 006: editions stopped by the bounce breaker until `send --force`. */
+export interface EditionHoldsTable {
+  edition_id: number;
+  reason: string;
+  held_at: string;
+}
+
+/** Migration 006: last confirmation mail answering an unauthenticated inbound request. */
+export interface InboundChallengesTable {
+  email_hash: string;
+  sent_at: string;
+}
+
 export interface DatabaseSchema {
   feeds: FeedsTable;
   items: ItemsTable;
@@ -155,4 +189,8 @@ export interface DatabaseSchema {
   confirmations: ConfirmationsTable;
   suppressions: SuppressionsTable;
   send_rate: SendRateTable;
+  delivery_reports: DeliveryReportsTable;
+  digest_pauses: DigestPausesTable;
+  edition_holds: EditionHoldsTable;
+  inbound_challenges: InboundChallengesTable;
 }

@@ -1,3 +1,4 @@
+import { describeRates, editionDeliverability } from '../../app/index.js';
 import { UsageError } from '../../shared/errors.js';
 import { table } from '../output.js';
 import { withContext, type Command } from './command.js';
@@ -25,9 +26,12 @@ export const editionsCommand: Command = (c) =>
       const e = Number.isInteger(id) ? await ctx.store.editions.get(id) : undefined;
       if (!e) throw new UsageError(`usage: dispatch editions show ID (no edition "${arg ?? ''}")`);
       const counts = await ctx.store.deliveries.counts(e.id);
-      if (c.json) c.out.json({ ...e, deliveries: counts });
+      const deliverability = await editionDeliverability(ctx, e.id);
+      if (c.json) c.out.json({ ...e, deliveries: counts, deliverability });
       else {
         c.out.print(`edition ${e.id} of ${e.digest}: "${e.subject}" (${e.status})`);
+        c.out.print(describeRates(deliverability));
+        if (deliverability.held) c.out.print(`stopped: ${deliverability.held}`);
         c.out.print(`window ${e.windowStart.toISOString()} → ${e.windowEnd.toISOString()}; ${counts.sent} sent, ${counts.failed} failed, ${counts.pending} pending, ${counts.skipped} skipped`);
         for (const s of e.model.sections) {
           c.out.print(`\n${s.title}`);

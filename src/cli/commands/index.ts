@@ -1,5 +1,7 @@
 // The command registry: one file per `dispatch` command.
 import type { Command } from './command.js';
+import { checkCommand } from './check.js';
+import { digestsCommand } from './digests.js';
 import { editionsCommand } from './editions.js';
 import { feedsCommand } from './feeds.js';
 import { fetchCommand } from './fetch.js';
@@ -26,4 +28,6 @@ export const commands: Record<string, Command> = {
   schedule: scheduleCommand,
   status: statusCommand,
   worker: workerCommand,
+  digests: digestsCommand,
+  check: checkCommand,
 };

@@ -14,10 +14,12 @@ import {
   type AppContext,
   type RunReport,
 } from '../../app/index.js';
+import { checkSendingSafety } from '../../deliverability/index.js';
 import { describeDelivery, now, printFetch, sendProgress, withContext, type Command, type CommandContext } from './command.js';
 
 export const runCommand: Command = (c) =>
   withContext(c, async (ctx) => {
+    checkSendingSafety(ctx.config, (w) => c.out.notice(w)); // go-live address/link check
     await ensureDemoSubscriber(c, ctx);
     const compiled = await compileTemplates(ctx.config);
     const mailer = openMailer(ctx.config);

@@ -11,12 +11,15 @@ import {
   shutdownSignal,
   type DeliverEditionResult,
 } from '../../app/index.js';
+import { checkSendingSafety } from '../../deliverability/index.js';
 import { UsageError } from '../../shared/errors.js';
 import { describeDelivery, now, sendProgress, withContext, type Command } from './command.js';
 
 export const sendCommand: Command = (c) =>
   withContext(c, async (ctx) => {
+    checkSendingSafety(ctx.config, (w) => c.out.notice(w)); // go-live address/link check
     let editions;
+    if (c.options.force && !c.options.edition) throw new UsageError('--force: name the edition the bounce breaker stopped with --edition ID');
     if (c.options.edition) {
       const id = Number(c.options.edition);
       const edition = Number.isInteger(id) ? await ctx.store.editions.get(id) : undefined;
@@ -48,7 +51,7 @@ export const sendCommand: Command = (c) =>
       };
       for (const e of editions) {
         if (shutdown.signal.aborted) break;
-        const r = await runDigest(ctx, e.digest, deps, { build: false, editionId: e.id });
+        const r = await runDigest(ctx, e.digest, deps, { build: false, editionId: e.id, force: c.options.force === true && Boolean(c.options.edition) });
         results.push(...r.resumed);
       }
     } finally {
@@ -57,6 +60,6 @@ export const sendCommand: Command = (c) =>
     }
     c.out.endProgress();
     if (c.json) c.out.json({ editions: results });
-    else for (const r of results) c.out.print(describeDelivery(r));
+    else for (const r of results) c.out.print(describeDelivery(r) + (r.stoppedReason ? `\n  stopped: ${r.stoppedReason}` : ''));
     return shutdown.signal.aborted || results.some((r) => r.pendingLeft > 0) ? 1 : 0;
   });

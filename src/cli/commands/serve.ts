@@ -12,6 +12,7 @@ import {
   shutdownSignal,
   startScheduler,
 } from '../../app/index.js';
+import { checkSendingSafety } from '../../deliverability/index.js';
 import { createWebApp, startWebServer } from '../../web/index.js';
 import { parsePort, withContext, type Command, type CommandContext } from './command.js';
 
@@ -30,6 +31,7 @@ function until(signal: AbortSignal): Promise<string> {
 
 export const serveCommand: Command = (c: CommandContext & { stop?: AbortSignal }) =>
   withContext(c, async (ctx) => {
+    checkSendingSafety(ctx.config, (w) => c.out.notice(w)); // go-live address/link check
     const port = parsePort(c.options.port ?? '8080');
     const host = typeof c.options.host === 'string' && c.options.host ? c.options.host : '127.0.0.1';
     // Everything that runs MJML happens here, once, before the first request.
@@ -42,14 +44,15 @@ export const serveCommand: Command = (c: CommandContext & { stop?: AbortSignal }
     const app = createWebApp({ ctx, mail, digest: compiled, log });
     const web = await startWebServer(app, { port, host });
     // Loaded only when configured: the SMTP server library is not needed otherwise.
+    let inboundModule: typeof import('../../inbound/index.js') | null = null;
+    const inboundLog = (e: import('../../inbound/index.js').InboundEvent) => inboundModule?.formatInboundEvent(e) ?? `inbound: ${e.type}`;
     const inbound = ctx.config.env.inboundSmtp
-      ? await (await import('../../inbound/index.js')).startInboundSmtp({
+      ? await (inboundModule = await import('../../inbound/index.js')).startInboundSmtp({
           ctx,
           mail,
           listen: ctx.config.env.inboundSmtp,
-          onEvent: (e) => {
-            if (e.type === 'error') log(`inbound: ${e.message}`);
-          },
+          // Every inbound action is logged with its outcome.
+          onEvent: (e) => log(inboundLog(e)),
         })
       : null;
     // First SIGTERM/SIGINT: graceful stop; a second one exits at once.

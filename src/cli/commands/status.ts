@@ -1,6 +1,6 @@
 // `dispatch status`: last and next run per digest, the last edition with its
 // counts, failing feeds. Exit 1 when something needs a person (for monitoring).
-import { healthReport } from '../../app/index.js';
+import { describeRates, healthReport } from '../../app/index.js';
 import { table } from '../output.js';
 import { now, withContext, type Command } from './command.js';
 
@@ -35,6 +35,9 @@ export const statusCommand: Command = (c) =>
         c.out.print(`  ${f.name}: ${f.failureStreak} failures in a row, next try ${short(f.retryAt)}: ${f.lastError ?? ''}`);
       }
     }
+    // Issue 10: rates per digest and over all digests, last 30 days.
+    for (const d of report.deliverability.digests) c.out.print(`${d.name}, last 30 days: ${describeRates(d.last30Days)}`);
+    for (const w of report.deliverability.warnings) c.out.error(`warning: ${w}`);
     for (const p of report.problems) c.out.error(`problem: ${p}`);
     return report.ok ? 0 : 1;
   });
