@@ -7,6 +7,7 @@ import type { Mailer } from '../deliver/index.js';
 import { measureHtml, type CompiledDigest } from '../render/index.js';
 import { holdLease } from '../schedule/index.js';
 import { UsageError } from '../shared/errors.js';
+import type { FeedProgress } from './refresh-feeds.js';
 import type { Edition } from '../shared/types.js';
 import { buildEdition } from './build-edition.js';
 import { deliverEdition, recipientView, type DeliverEditionResult } from './deliver-edition.js';
@@ -45,7 +46,7 @@ export interface RunHooks {
   now: () => Date;
   compiled: CompiledDigest;
   mailer: Mailer;
-  onFetchProgress?: (done: number, total: number) => void;
+  onFetchProgress?: (done: number, total: number, feed?: FeedProgress) => void;
   onSendProgress?: (digest: string, p: { sent: number; failed: number; skipped: number; pending: number }) => void;
   signal?: AbortSignal;
   /** Lease holder id (default "run:host#pid#random"). */

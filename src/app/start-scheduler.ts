@@ -3,6 +3,7 @@
 // via runSlot, then sleeps on the injected clock until the next thing to do.
 // Everything that must survive a restart lives in the store (slot_runs,
 // editions, deliveries, leases); the loop itself only keeps a cursor per digest.
+import { publishSchedulerEvent } from '../observability/scheduler-events.js';
 import type { DigestConfig } from '../config/index.js';
 import type { Mailer } from '../deliver/index.js';
 import type { CompiledDigest } from '../render/index.js';
@@ -62,6 +63,7 @@ export function startScheduler(ctx: AppContext, opts: SchedulerOptions = {}): Sc
   const clock = opts.clock ?? systemClock;
   const holder = opts.holder ?? processHolderId();
   const emit = (e: SchedulerEvent): void => {
+    publishSchedulerEvent(e);
     try {
       opts.onEvent?.(e);
     } catch {

@@ -1,6 +1,7 @@
 // Loads dispatch.config.yaml (or the built-in defaults) plus the environment,
 // validates everything up front and returns one frozen Config. Every error is a
 // ConfigError that names the file, the key and what was expected.
+import { readObservabilityEnv, type ObservabilityEnv } from './observability-env.js';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
@@ -27,7 +28,7 @@ export interface DigestConfig {
   catchUpGraceMs?: number;
 }
 
-export interface EnvConfig {
+export interface EnvConfig extends ObservabilityEnv {
   smtpUrl: string | null;
   databaseUrl: string | null;
   publicUrl: string;
@@ -293,7 +294,7 @@ function readEnv(env: NodeJS.ProcessEnv): EnvConfig {
   if (secret && secret.length < 16) {
     throw new ConfigError('DISPATCH_SECRET: expected at least 16 characters (use e.g. `openssl rand -hex 32`)');
   }
-  return { smtpUrl, databaseUrl, publicUrl, secret, inboundSmtp: inbound };
+  return { smtpUrl, databaseUrl, publicUrl, secret, inboundSmtp: inbound, ...readObservabilityEnv(env) };
 }
 
 function defaultUnsubscribeAddress(publicUrl: string): string {

@@ -85,7 +85,7 @@ export async function startInboundSmtp(opts: InboundOptions): Promise<RunningInb
     if (!req.command) return emit({ type: 'ignored', reason: 'no subscribe or unsubscribe command' });
     const at = now();
     if (req.command === 'unsubscribe' && req.token) {
-      const r = await unsubscribeByToken(ctx, req.token, at);
+      const r = await unsubscribeByToken(ctx, req.token, at, 'mail-token');
       if (r.ok) return emit({ type: 'unsubscribe', email: r.subscriber.email, changed: r.changed });
       // A damaged token: fall back to the sender, as for a plain "unsubscribe".
     }

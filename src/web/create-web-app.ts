@@ -19,6 +19,7 @@ import {
 } from '../app/index.js';
 import type { CompiledDigest } from '../render/index.js';
 import { builtinTemplatesDir } from '../render/index.js';
+import { publishEvent } from '../observability/events.js';
 import { InputError } from '../shared/errors.js';
 import { signToken } from '../shared/tokens.js';
 import type { SubscriberPreferences } from '../shared/types.js';
@@ -163,6 +164,7 @@ export function createWebApp(deps: WebAppDeps): WebApp {
     const ip = clientIp(c);
     const at = now();
     if (!perIp.take(ip, at.getTime())) {
+      publishEvent({ type: 'signup-request', outcome: '429' });
       const retry = perIp.retryAfter(ip, at.getTime());
       throw new HttpError(429, 'Too many sign-up attempts from your network. Please wait a few minutes and try again.', {
         'retry-after': String(Math.max(1, retry)),
@@ -171,12 +173,13 @@ export function createWebApp(deps: WebAppDeps): WebApp {
     const form = await readForm(c);
     const prefs = { digests: form.getAll('digests'), regions: form.getAll('regions'), topics: form.getAll('topics') };
     // Bots fill every field; people never see this one. Same answer, nothing sent.
-    if ((form.get('website') ?? '') !== '') return checkInbox(c);
+    if ((form.get('website') ?? '') !== '') return publishEvent({ type: 'signup-request', outcome: 'honeypot' }), checkInbox(c);
     const rawEmail = form.get('email') ?? '';
     try {
       const key = rawEmail.trim().toLowerCase().slice(0, 300);
-      if (!perAddress.take(key, at.getTime())) return checkInbox(c);
+      if (!perAddress.take(key, at.getTime())) return publishEvent({ type: 'signup-request', outcome: 'address-limited' }), checkInbox(c);
       const r = await requestSubscription(ctx, mail, { email: rawEmail, preferences: prefs, source: 'web', ip, now: at });
+      publishEvent({ type: 'signup-request', outcome: r.outcome });
       // Not awaited: answering before the relay does keeps a new address and a
       // known one indistinguishable by timing as well as by content.
       if (r.delivery) track(r.delivery.then((outcome) => {
@@ -185,6 +188,7 @@ export function createWebApp(deps: WebAppDeps): WebApp {
       return checkInbox(c);
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
+      publishEvent({ type: 'signup-request', outcome: 'invalid' });
       // The message says what is wrong with the address; the address itself is not shown back.
       const again = {
         digests: prefs.digests.length ? prefs.digests : undefined,
@@ -277,7 +281,7 @@ export function createWebApp(deps: WebAppDeps): WebApp {
     // RFC 8058: the mail client POSTs List-Unsubscribe=One-Click to the URL
     // from the header (token in the query) and wants a plain 200, no page.
     const oneClick = form.get('List-Unsubscribe') === 'One-Click';
-    const r = await unsubscribeByToken(ctx, tokenFrom(c, form), now());
+    const r = await unsubscribeByToken(ctx, tokenFrom(c, form), now(), oneClick ? 'one-click' : 'page');
     if (oneClick) {
       c.header('cache-control', 'no-store');
       return r.ok ? c.text('Unsubscribed.\n', 200) : c.text('This unsubscribe link is not valid.\n', 400);

@@ -1,3 +1,4 @@
+import type { CommandSpec } from '../command-spec.js';
 import {
   compileTemplates,
   deliverEdition,
@@ -59,3 +60,11 @@ export const sendCommand: Command = (c) =>
     else for (const r of results) c.out.print(describeDelivery(r));
     return busy || results.some((r) => r.pendingLeft > 0) ? 1 : 0;
   });
+
+export const sendSpec: CommandSpec = {
+  name: 'send',
+  summary: 'send (or resume) an edition; without --edition, every unfinished one',
+  options: [{ flags: '--edition <ID>', description: 'only this edition (see `dispatch editions list`)' }],
+  examples: ['dispatch send', 'dispatch send --edition 12'],
+  run: sendCommand,
+};

@@ -3,14 +3,15 @@
 // subscribe-by-mail listener when DISPATCH_INBOUND_SMTP is set, and the
 // scheduler, sharing one store, one mailer and one compiled digest. SIGTERM or
 // SIGINT stops taking new work, lets what is running finish, and exits 0.
+import type { CommandSpec } from '../command-spec.js';
 import {
   compileSubscriptionMails,
   compileTemplates,
   healthReport,
   openMailer,
   startScheduler,
-  type SchedulerEvent,
 } from '../../app/index.js';
+import { publishEvent, startObservability } from '../../observability/index.js';
 import { createWebApp, startWebServer } from '../../web/index.js';
 import { parsePort, withContext, type Command, type CommandContext } from './command.js';
 
@@ -30,19 +31,6 @@ function untilStopped(stop?: AbortSignal): Promise<string> {
   });
 }
 
-function describeEvent(e: SchedulerEvent): string | null {
-  switch (e.type) {
-    case 'slot-done':
-      return `schedule: ${e.digest} ${e.slot}: ${JSON.stringify(e.outcome)}`;
-    case 'slot-missed':
-      return `schedule: ${e.digest} ${e.slot} missed: ${e.reason}`;
-    case 'error':
-      return `schedule: ${e.digest ?? 'feeds'}: ${e.message}`;
-    default:
-      return null;
-  }
-}
-
 export const serveCommand: Command = (c: CommandContext & { stop?: AbortSignal }) =>
   withContext(c, async (ctx) => {
     const port = parsePort(c.options.port ?? '8080');
@@ -52,44 +40,63 @@ export const serveCommand: Command = (c: CommandContext & { stop?: AbortSignal }
     const mails = await compileSubscriptionMails(ctx.config);
     const mailer = openMailer(ctx.config);
     const mail = { mailer, ...mails };
-    const log = (line: string) => c.out.error(line);
+    // Slot outcomes, sign-ups, unsubscribes, sends and feed failures are
+    // logged as structured events (see src/observability); metrics too when
+    // DISPATCH_METRICS_ADDR is set.
+    const obs = await startObservability({ env: ctx.config.env, store: ctx.store, stream: c.out.stderr, command: 'serve' });
+    try {
+      const log = (line: string) => obs.logger.warn({ event: 'web' }, line);
 
-    const app = createWebApp({ ctx, mail, digest: compiled, log, health: () => healthReport(ctx, new Date()) });
-    const web = await startWebServer(app, { port, host });
-    // Loaded only when configured: the SMTP server library is not needed otherwise.
-    const inbound = ctx.config.env.inboundSmtp
-      ? await (await import('../../inbound/index.js')).startInboundSmtp({
-          ctx,
-          mail,
-          listen: ctx.config.env.inboundSmtp,
-          onEvent: (e) => {
-            if (e.type === 'error') log(`inbound: ${e.message}`);
-          },
-        })
-      : null;
-    const abort = new AbortController();
-    const scheduler = startScheduler(ctx, {
-      signal: abort.signal,
-      compiled,
-      mailer,
-      onEvent: (e) => {
-        const line = describeEvent(e);
-        if (line) log(line);
-      },
-    });
+      const app = createWebApp({ ctx, mail, digest: compiled, log, health: () => healthReport(ctx, new Date()) });
+      const web = await startWebServer(app, { port, host });
+      // Loaded only when configured: the SMTP server library is not needed otherwise.
+      const inbound = ctx.config.env.inboundSmtp
+        ? await (await import('../../inbound/index.js')).startInboundSmtp({
+            ctx,
+            mail,
+            listen: ctx.config.env.inboundSmtp,
+            onEvent: (e) => {
+              if (e.type === 'error') obs.logger.error({ event: 'inbound-error' }, `inbound: ${e.message}`);
+              else if (e.type === 'subscribe') publishEvent({ type: 'inbound-mail', from: e.email, action: 'subscribe', outcome: e.outcome });
+              else if (e.type === 'unsubscribe') publishEvent({ type: 'inbound-mail', from: e.email, action: 'unsubscribe', outcome: e.changed ? 'unsubscribed' : 'no change' });
+              else publishEvent({ type: 'inbound-mail', from: null, action: 'ignored', outcome: e.reason });
+            },
+          })
+        : null;
+      const abort = new AbortController();
+      const scheduler = startScheduler(ctx, {
+        signal: abort.signal,
+        compiled,
+        mailer,
+      });
 
-    c.out.print(`listening on ${web.url}/ (public URL ${ctx.config.env.publicUrl}; mail via ${mailer.describe()})`);
-    if (inbound) c.out.print(`subscribe by mail: SMTP on ${inbound.host}:${inbound.port} for ${inbound.addresses.join(', ')}`);
-    c.out.print(`scheduler running (${scheduler.holder}); Ctrl-C or SIGTERM stops`);
+      c.out.print(`listening on ${web.url}/ (public URL ${ctx.config.env.publicUrl}; mail via ${mailer.describe()})`);
+      if (obs.metricsUrl) c.out.print(`metrics: ${obs.metricsUrl}`);
+      if (inbound) c.out.print(`subscribe by mail: SMTP on ${inbound.host}:${inbound.port} for ${inbound.addresses.join(', ')}`);
+      c.out.print(`scheduler running (${scheduler.holder}); Ctrl-C or SIGTERM stops`);
 
-    const why = await untilStopped(c.stop);
-    c.out.print(`${why}: shutting down`);
-    abort.abort();
-    await web.close();
-    await app.drain();
-    await inbound?.close();
-    await scheduler.done;
-    await mailer.close();
+      const why = await untilStopped(c.stop);
+      c.out.print(`${why}: shutting down`);
+      abort.abort();
+      await web.close();
+      await app.drain();
+      await inbound?.close();
+      await scheduler.done;
+      await mailer.close();
+    } finally {
+      await obs.close();
+    }
     c.out.print('stopped');
     return 0;
   });
+
+export const serveSpec: CommandSpec = {
+  name: 'serve',
+  summary: 'sign-up pages, subscribe-by-mail and the scheduler in one long-running process',
+  options: [
+    { flags: '--port <N>', description: 'web port (default 8080)' },
+    { flags: '--host <ADDR>', description: 'listen address (default 127.0.0.1)' },
+  ],
+  examples: ['dispatch serve', 'dispatch serve --host 0.0.0.0 --port 8080', 'DISPATCH_METRICS_ADDR=127.0.0.1:9464 dispatch serve'],
+  run: serveCommand,
+};
