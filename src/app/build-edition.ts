@@ -1,5 +1,6 @@
 // Use case: choose the items that arrived since the digest's previous edition
 // and store them as a new edition (or say why there is none).
+import { publishEvent } from '../observability/events.js';
 import type { DigestConfig } from '../config/index.js';
 import { buildEditionModel, editionWindow, recentEnough, shouldBuild } from '../edition/index.js';
 import type { Edition, EditionModel } from '../shared/types.js';
@@ -58,5 +59,6 @@ export async function buildEdition(
     model: plan.model,
     now: opts.now,
   });
+  if (created) publishEvent({ type: 'edition-built', digest: digest.name, editionId: edition.id, items: plan.itemIds.length, subject: edition.subject });
   return { kind: 'built', edition, created };
 }

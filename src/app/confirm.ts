@@ -1,6 +1,7 @@
 // Use case: the confirmation link was opened. Single use, expiring, checked
 // against the stored hash; success activates the subscriber with a consent
 // record (time, source, IP) and sends the welcome mail.
+import { publishEvent } from '../observability/events.js';
 import type { Subscriber } from '../shared/types.js';
 import type { AppContext } from './open-context.js';
 import { suppressionHash } from './import-export.js';
@@ -28,6 +29,7 @@ export async function confirmSubscription(
       const subscriber = await store.subscribers.get(consumed.subscriberId);
       if (subscriber?.status === 'active') return { ok: true, subscriber, alreadyConfirmed: true, welcomeSent: false };
     }
+    publishEvent({ type: 'confirmation', subscriberId: consumed.subscriberId, outcome: consumed.reason });
     return { ok: false, reason: consumed.reason };
   }
   const before = await store.subscribers.get(consumed.subscriberId);
@@ -42,5 +44,6 @@ export async function confirmSubscription(
   await store.subscriptions.unsuppress(suppressionHash(before.email));
   const subscriber: Subscriber = { ...before, status: 'active', preferences: consumed.preferences, consentAt: r.now, consentSource: consumed.source };
   const welcome = await sendWelcomeMail(ctx, sm, subscriber, r.now);
+  publishEvent({ type: 'confirmation', subscriberId: subscriber.id, outcome: welcome.ok ? 'confirmed' : 'confirmed (welcome mail failed)' });
   return { ok: true, subscriber, alreadyConfirmed: false, welcomeSent: welcome.ok };
 }

@@ -1,6 +1,8 @@
 // Use case: send (or resume) one edition. The template is compiled once; each
 // recipient costs one Handlebars fill plus message assembly. The deliveries
 // ledger makes a repeated or resumed send skip everyone already mailed.
+import { publishEvent } from '../observability/events.js';
+import { watchDeliveries } from '../observability/watch-deliveries.js';
 import type { Config } from '../config/index.js';
 import {
   createMailer,
@@ -77,8 +79,10 @@ export async function deliverEdition(
       ? null
       : composeCopy(ctx, edition, target, { compiled: opts.compiled, date: opts.now() }).message;
 
+  const started = Date.now();
+  publishEvent({ type: 'send-started', digest: edition.digest, editionId: edition.id, mailer: opts.mailer.describe() });
   const summary = await sendEdition({
-    deliveries: store.deliveries,
+    deliveries: watchDeliveries(store.deliveries, edition.digest),
     editionId: edition.id,
     mailer: opts.mailer,
     compose,
@@ -101,5 +105,6 @@ export async function deliverEdition(
   }).finally(() => guarded.guard.stop());
   summary.stoppedReason = guarded.guard.stoppedReason() ?? summary.stoppedReason;
   if (summary.pendingLeft === 0) await store.editions.setStatus(edition.id, 'sent');
+  publishEvent({ type: 'send-finished', digest: edition.digest, editionId: edition.id, sent: summary.sent, failed: summary.failed, skipped: summary.skipped, retried: summary.retried, pendingLeft: summary.pendingLeft, durationMs: Date.now() - started });
   return { ...summary, editionId: edition.id, digest: edition.digest, mailer: opts.mailer.describe() };
 }

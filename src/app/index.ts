@@ -1,7 +1,7 @@
 export { openContext } from './open-context.js';
 export type { AppContext } from './open-context.js';
 export { refreshFeeds } from './refresh-feeds.js';
-export type { FeedReport, RefreshSummary } from './refresh-feeds.js';
+export type { FeedProgress, FeedReport, RefreshSummary } from './refresh-feeds.js';
 export { buildEdition, planEdition } from './build-edition.js';
 export type { BuildEditionResult } from './build-edition.js';
 export { compileTemplates, deliverEdition, openMailer, recipientView } from './deliver-edition.js';
@@ -21,6 +21,7 @@ export { backoffPolicy, processHolderId, refreshDueFeeds } from './refresh-due-f
 export { formatSchedulerEvent, shutdownSignal, startScheduler } from './start-scheduler.js';
 export type { SchedulerEvent, SchedulerHandle, SchedulerOptions } from './start-scheduler.js';
 export { healthReport } from './status.js';
+export { feedHealth, looksOffline, type FeedHealthView, type FeedState } from './feed-health.js';
 export type { DigestHealth, FeedHealth, HealthReport } from './status.js';
 export { addSubscriber, listSubscribers, normaliseEmail, removeSubscriber } from './subscribers.js';
 export { requestSubscription, hashConfirmationToken, CONFIRMATION_MAIL_INTERVAL_MS } from './subscribe.js';

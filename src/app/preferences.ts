@@ -1,6 +1,7 @@
 // Use cases behind the preferences page: which choices exist, and reading and
 // saving one subscriber's choices from a signed link.
 import type { Config } from '../config/index.js';
+import { publishEvent } from '../observability/events.js';
 import { InputError } from '../shared/errors.js';
 import { verifyToken } from '../shared/tokens.js';
 import { DEFAULT_TOPIC_KEYS, REGION_KEYS, REGION_TITLES, TOPIC_TITLES } from '../tagging/index.js';
@@ -97,5 +98,6 @@ export async function savePreferences(
   if (!found.ok) return found;
   const preferences = cleanPreferences(input, subscriptionOptions(ctx.config));
   await ctx.store.subscriptions.setPreferences(found.subscriber.id, preferences, now);
+  publishEvent({ type: 'preferences', subscriberId: found.subscriber.id, digests: preferences.digests?.length ?? 0, regions: preferences.regions?.length ?? 0, topics: preferences.topics?.length ?? 0 });
   return { ok: true, subscriber: { ...found.subscriber, preferences } };
 }

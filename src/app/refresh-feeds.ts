@@ -4,6 +4,7 @@ import { redactUrl, redactUrlsIn } from '../shared/redact-url.js';
 import { classifyItems, curateItems } from '../curate/index.js';
 import { fetchFeeds } from '../ingest/index.js';
 import type { FeedRecord, FeedSource } from '../shared/types.js';
+import { publishEvent } from '../observability/events.js';
 import type { AppContext } from './open-context.js';
 
 export interface FeedReport {
@@ -18,6 +19,15 @@ export interface FeedReport {
   movedTo: string | null;
 }
 
+/** One feed finished fetching (before its items are stored). */
+export interface FeedProgress {
+  name: string;
+  url: string;
+  status: 'ok' | 'not-modified' | 'failed';
+  error: string | null;
+  ms: number;
+}
+
 export interface RefreshSummary {
   feeds: FeedReport[];
   newItems: number;
@@ -27,7 +37,7 @@ export interface RefreshSummary {
 
 export async function refreshFeeds(
   ctx: AppContext,
-  opts: { now: () => Date; onProgress?: (done: number, total: number) => void },
+  opts: { now: () => Date; onProgress?: (done: number, total: number, feed?: FeedProgress) => void },
 ): Promise<RefreshSummary> {
   const { store, config } = ctx;
   const byUrl = new Map<string, FeedRecord>();
@@ -51,7 +61,18 @@ export async function refreshFeeds(
       maxBytes: config.fetch.maxBytes,
       userAgent: config.fetch.userAgent,
       concurrency: config.fetch.concurrency,
-      onProgress: opts.onProgress ? (done, total) => opts.onProgress?.(done, total) : undefined,
+      onProgress: (done, total, feedId, outcome, ms) => {
+        const rec = active.find((r) => r.id === feedId);
+        const feed: FeedProgress = {
+          name: rec?.name ?? String(feedId),
+          url: rec?.url ?? '',
+          status: outcome.kind,
+          error: outcome.kind === 'failed' ? outcome.reason : null,
+          ms,
+        };
+        publishEvent({ type: 'feed-fetched', ...feed });
+        opts.onProgress?.(done, total, feed);
+      },
     },
   );
 

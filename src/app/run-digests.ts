@@ -6,7 +6,7 @@ import { UsageError } from '../shared/errors.js';
 import type { DeliverEditionResult } from './deliver-edition.js';
 import type { AppContext } from './open-context.js';
 import { processHolderId } from './refresh-due-feeds.js';
-import { refreshFeeds, type RefreshSummary } from './refresh-feeds.js';
+import { refreshFeeds, type FeedProgress, type RefreshSummary } from './refresh-feeds.js';
 import { runDigest, type RunDigestDeps, type SlotOutcome } from './run-digest.js';
 import { writePreview, type EditionReport } from './write-preview.js';
 
@@ -43,7 +43,7 @@ export async function runDigests(
     holder?: string;
     digest?: string | null;
     fetch?: boolean;
-    onFetchProgress?: (done: number, total: number) => void;
+    onFetchProgress?: (done: number, total: number, feed?: FeedProgress) => void;
   },
 ): Promise<RunReport> {
   const deps: RunDigestDeps = { ...opts, holder: opts.holder ?? processHolderId('run:') };

@@ -3,6 +3,7 @@
 // via runDigest, then sleeps on the injected clock until the next thing to do.
 // Everything that must survive a restart lives in the store (slot_runs,
 // editions, deliveries, leases); the loop itself only keeps a cursor per digest.
+import { publishSchedulerEvent } from '../observability/scheduler-events.js';
 import type { DigestConfig } from '../config/index.js';
 import type { Mailer, SendRateGate } from '../deliver/index.js';
 import type { CompiledDigest } from '../render/index.js';
@@ -63,6 +64,7 @@ export function startScheduler(ctx: AppContext, opts: SchedulerOptions = {}): Sc
   const clock = opts.clock ?? systemClock;
   const holder = opts.holder ?? processHolderId();
   const emit = (e: SchedulerEvent): void => {
+    publishSchedulerEvent(e, formatSchedulerEvent(e));
     try {
       opts.onEvent?.(e);
     } catch {

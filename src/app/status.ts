@@ -1,8 +1,9 @@
 // Use case behind `dispatch status` and `GET /healthz`: per digest the last
 // and next run, the last edition with its delivery counts, and the feeds that
 // are failing. Read-only; `now` is passed in.
-import { isFeedFailing, nextFetchAt, nextSlots } from '../schedule/index.js';
+import { nextFetchAt, nextSlots } from '../schedule/index.js';
 import { redactUrl, redactUrlsIn } from '../shared/redact-url.js';
+import { feedHealth } from './feed-health.js';
 import type { DeliveryCounts } from '../shared/store.js';
 import { deliverabilityHealth, type DeliverabilityHealth } from './deliverability-report.js';
 import type { AppContext } from './open-context.js';
@@ -81,7 +82,7 @@ export async function healthReport(ctx: Pick<AppContext, 'config' | 'store'>, no
   const policy = backoffPolicy(ctx);
   const records = await store.feeds.list();
   const failing = records
-    .filter((f) => !f.paused && isFeedFailing(f, policy))
+    .filter((f) => feedHealth(f, policy).state === 'failing')
     .map((f) => ({
       id: f.id,
       name: f.name,

@@ -3,6 +3,7 @@
 // the link is opened. The caller shows the same "check your inbox" answer
 // whatever happened here, so the list cannot be probed.
 import { createHash, randomBytes } from 'node:crypto';
+import { publishEvent } from '../observability/events.js';
 import { InputError } from '../shared/errors.js';
 import type { AppContext } from './open-context.js';
 import { cleanPreferences, subscriptionOptions, type PreferencesInput } from './preferences.js';
@@ -74,14 +75,15 @@ export async function requestSubscription(
   // A new address starts pending; a known one keeps its row (and status)
   // until the new confirmation is used.
   const { subscriber } = await store.subscribers.add({ email, name, status: 'pending', preferences, consentSource: null, now: req.now });
-  if (subscriber.status === 'active') return { outcome: 'already-active', email, delivery: null };
+  const observe = (outcome: SubscribeOutcome) => publishEvent({ type: 'signup', email, outcome, source: req.source });
+  if (subscriber.status === 'active') return observe('already-active'), { outcome: 'already-active', email, delivery: null };
 
   const claimed = await store.subscriptions.claimConfirmationSlot(
     subscriber.id,
     req.now,
     new Date(req.now.getTime() - CONFIRMATION_MAIL_INTERVAL_MS),
   );
-  if (!claimed) return { outcome: 'throttled', email, delivery: null };
+  if (!claimed) return observe('throttled'), { outcome: 'throttled', email, delivery: null };
 
   const token = newConfirmationToken();
   await store.subscriptions.createConfirmation({
@@ -95,10 +97,10 @@ export async function requestSubscription(
   });
   const delivery = sendConfirmationMail(ctx, sm, { email, token, digests: preferences.digests, now: req.now }).then(
     async (sent): Promise<SubscribeOutcome> => {
-      if (sent.ok) return 'confirmation-sent';
+      if (sent.ok) return observe('confirmation-sent'), 'confirmation-sent';
       // Nobody got the link: let the next attempt through at once.
       await store.subscriptions.releaseConfirmationSlot(subscriber.id);
-      return 'send-failed';
+      return observe('send-failed'), 'send-failed';
     },
   );
   return { outcome: 'confirmation-sent', email, delivery };

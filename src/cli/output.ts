@@ -1,5 +1,6 @@
 // Where the CLI writes: results to stdout, notices and progress to stderr, so
 // `--json` output stays parseable. Progress redraws one line, only on a terminal.
+import { Writable } from 'node:stream';
 import type { CliIo } from './run-cli.js';
 
 export interface Output {
@@ -9,6 +10,8 @@ export interface Output {
   json(value: unknown): void;
   progress(label: string, done: number, total: number): void;
   endProgress(): void;
+  /** The stream notices go to (stderr), for structured logs. */
+  readonly stderr: NodeJS.WritableStream & { isTTY?: boolean };
 }
 
 export function createOutput(io: Pick<CliIo, 'stdout' | 'stderr'>): Output {
@@ -45,6 +48,16 @@ export function createOutput(io: Pick<CliIo, 'stdout' | 'stderr'>): Output {
       drawing = true;
     },
     endProgress: clear,
+    stderr: Object.assign(
+      new Writable({
+        // Log lines clear a progress bar first, like every other stderr line.
+        write(chunk: Buffer | string, _enc, done) {
+          clear();
+          io.stderr.write(chunk, done);
+        },
+      }),
+      { isTTY: tty },
+    ),
   };
 }
 
@@ -53,4 +66,9 @@ export function table(headers: string[], rows: string[][]): string {
   const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
   const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ').trimEnd();
   return [line(headers), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
+}
+
+/** "1 feed", "2 feeds", "1 story" / "3 stories" (pass the plural when it is not word + "s"). */
+export function plural(n: number, word: string, many = `${word}s`): string {
+  return `${n} ${n === 1 ? word : many}`;
 }

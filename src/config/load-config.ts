@@ -1,6 +1,7 @@
 // Loads dispatch.config.yaml (or the built-in defaults) plus the environment,
 // validates everything up front and returns one frozen Config. Every error is a
 // ConfigError that names the file, the key and what was expected.
+import { readObservabilityEnv, type ObservabilityEnv } from './observability-env.js';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
@@ -44,7 +45,7 @@ export interface DigestReview {
   onMissed: 'skip' | 'send';
 }
 
-export interface EnvConfig {
+export interface EnvConfig extends ObservabilityEnv {
   smtpUrl: string | null;
   databaseUrl: string | null;
   publicUrl: string;
@@ -358,7 +359,7 @@ function readEnv(env: NodeJS.ProcessEnv): EnvConfig {
   const dnsServers = env.DISPATCH_DNS_SERVERS?.trim()
     ? env.DISPATCH_DNS_SERVERS.split(',').map((x) => x.trim()).filter(Boolean)
     : null;
-  return { smtpUrl, databaseUrl, publicUrl, secret, inboundSmtp: inbound, dnsServers };
+  return { smtpUrl, databaseUrl, publicUrl, secret, inboundSmtp: inbound, dnsServers, ...readObservabilityEnv(env) };
 }
 
 function defaultUnsubscribeAddress(publicUrl: string): string {

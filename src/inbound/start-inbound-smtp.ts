@@ -135,7 +135,7 @@ export async function startInboundSmtp(opts: InboundOptions): Promise<RunningInb
     const at = now();
     if (req.command === 'unsubscribe' && req.token) {
       // The signed token is the proof: it came from a mail we sent to this reader.
-      const r = await unsubscribeByToken(ctx, req.token, at);
+      const r = await unsubscribeByToken(ctx, req.token, at, 'mail-token');
       if (r.ok) return emit({ type: 'unsubscribe', email: r.subscriber.email, changed: r.changed, auth: 'token' });
       // A damaged token: fall back to the sender, as for a plain "unsubscribe".
     }

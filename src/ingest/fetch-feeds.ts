@@ -15,8 +15,8 @@ export interface FeedToFetch {
 export interface FetchFeedsOptions extends FetchOptions {
   /** Feeds fetched at the same time. Default 8. */
   concurrency?: number;
-  /** Called after each feed's outcome is known; `done` counts finished feeds. */
-  onProgress?: (done: number, total: number, feedId: number) => void;
+  /** Called after each feed's outcome is known; `done` counts finished feeds; `ms` is how long the feed took. */
+  onProgress?: (done: number, total: number, feedId: number, outcome: FeedOutcome, ms: number) => void;
 }
 
 export interface FeedOutcomeOk {
@@ -94,10 +94,11 @@ export async function fetchFeeds(feeds: readonly FeedToFetch[], opts: FetchFeeds
   const { concurrency = DEFAULT_CONCURRENCY, onProgress, ...fetchOptions } = opts;
   let done = 0;
   return mapConcurrent(feeds, concurrency, async (feed) => {
+    const started = performance.now();
     const outcome = await fetchAndParseFeed(feed, fetchOptions);
     done++;
     try {
-      onProgress?.(done, feeds.length, feed.id);
+      onProgress?.(done, feeds.length, feed.id, outcome, performance.now() - started);
     } catch {
       // A progress display must not decide the run's outcome.
     }

@@ -7,9 +7,11 @@
 //   GET /events              server-sent events: {render, inbox} versions
 //   GET /inbox[/NAME[?view]] the local inbox (outbox .eml files), NAME/html the mail itself
 //   GET /assets/studio.css|js
+//   GET /dashboard           charts of the list, editions, feeds and slots (dashboard-page.ts)
 import { Hono, type Context } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import type { Edition, Subscriber } from '../shared/types.js';
+import { mountDashboard } from './dashboard-page.js';
 import { listInbox, readInboxMessage } from './outbox-inbox.js';
 import { STUDIO_CSS, STUDIO_JS } from './studio-assets.js';
 import {
@@ -196,6 +198,9 @@ export function createPreviewApp(opts: PreviewAppOptions): Hono {
       }),
     );
   }
+
+  // GET /dashboard: subscribers, editions, feeds and slots as SVG charts.
+  mountDashboard(app, { context: () => session.context(), now });
 
   app.notFound((c) => c.text('Not found.', 404));
   app.onError((error, c) => c.text(`The preview failed: ${error.message}`, 500));

@@ -325,6 +325,44 @@ export interface DeliverabilityRepository {
   claimChallenge(emailHash: string, now: Date, notBefore: Date): Promise<boolean>;
 }
 
+/** One group of subscribers by the days they were created, confirmed and last changed (issue 12). */
+export interface SubscriberTimelineRow {
+  created: string;
+  consent: string | null;
+  updated: string;
+  status: string;
+  count: number;
+}
+
+export interface EditionSendStats {
+  editionId: number;
+  digest: string;
+  subject: string;
+  status: string;
+  createdAt: Date;
+  sent: number;
+  failed: number;
+  bounced: number;
+  complained: number;
+  skipped: number;
+  pending: number;
+  firstSentAt: Date | null;
+  lastSentAt: Date | null;
+}
+
+/** Read-only aggregates for metrics and the studio dashboard (issue 12). */
+export interface OpsRepository {
+  subscriberCounts(): Promise<Record<string, number>>;
+  pendingDeliveries(): Promise<number>;
+  subscriberTimeline(): Promise<SubscriberTimelineRow[]>;
+  /** Newest editions first. */
+  editionSendStats(limit: number): Promise<EditionSendStats[]>;
+  /** Messages sent per second of one edition's send. */
+  sendTimeline(editionId: number): Promise<Array<{ at: Date; sent: number }>>;
+  /** Items first seen per feed and UTC day since `since`. */
+  itemsPerDay(since: Date): Promise<Array<{ feedId: number; day: string; count: number }>>;
+}
+
 export interface Store {
   readonly dialect: 'sqlite' | 'postgres';
   feeds: FeedRepository;
@@ -337,5 +375,6 @@ export interface Store {
   subscriptions: SubscriptionRepository;
   sendRate: SendRateRepository;
   deliverability: DeliverabilityRepository;
+  ops: OpsRepository;
   close(): Promise<void>;
 }

@@ -1,5 +1,6 @@
 // Opens the database named by DISPATCH_DATABASE_URL (or the default SQLite
 // file), runs pending migrations, and hands back the Store port.
+import { opsRepository } from './ops-repository.js';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -188,6 +189,7 @@ function makeStore(db: Kysely<DatabaseSchema>, dialect: SqlDialect): Store {
     subscriptions: subscriptionRepository(db),
     sendRate: sendRateRepository(db, dialect),
     deliverability: deliverabilityRepository(db),
+    ops: opsRepository(db),
     async close() {
       await db.destroy();
     },

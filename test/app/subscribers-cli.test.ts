@@ -40,14 +40,14 @@ describe('dispatch subscribers import/export/delete', () => {
     const list = JSON.parse((await dispatch(dir, ['subscribers', 'list', '--json'])).stdout) as Array<{ email: string }>;
     expect(list.map((s) => s.email)).toEqual(['bo@example.org']);
     const add = await dispatch(dir, ['subscribers', 'add', 'ana@example.org']);
-    expect(add.code).toBe(1);
+    expect(add.code).toBe(2); // refused input, like any bad address
     expect(add.stderr).toMatch(/erased earlier/);
   });
 
-  it('fails with exit 1 when nothing in the file could be used, and 2 without a file name', async () => {
+  it('fails with exit 1 when nothing in the file could be used, and 2 without a file name or with a missing file', async () => {
     writeFileSync(path.join(dir, 'bad.csv'), 'email\nnope\n');
     expect((await dispatch(dir, ['subscribers', 'import', path.join(dir, 'bad.csv')])).code).toBe(1);
     expect((await dispatch(dir, ['subscribers', 'import'])).code).toBe(2);
-    expect((await dispatch(dir, ['subscribers', 'import', path.join(dir, 'missing.csv')])).code).toBe(1);
+    expect((await dispatch(dir, ['subscribers', 'import', path.join(dir, 'missing.csv')])).code).toBe(2);
   });
 });

@@ -37,7 +37,7 @@ describe('dispatch feeds', () => {
     );
     const imported = await dispatch(dir, ['feeds', 'import-opml', 'subs.opml']);
     expect(imported.code, imported.stderr).toBe(0);
-    expect(imported.stdout).toContain('wrote 1 feeds');
+    expect(imported.stdout).toContain('wrote 1 feed to');
     expect(imported.stdout).toContain('- catalog: feeds/imported.yaml');
     expect(imported.stderr).toMatch(/file:|http/);
     const catalog = readFileSync(join(dir, 'feeds/imported.yaml'), 'utf8');
@@ -54,7 +54,7 @@ describe('dispatch feeds', () => {
     writeFileSync(join(dir, 'dispatch.config.yaml'), CONFIG.replace('https://remote.example.org/rss.xml', 'missing.xml'));
     const r = await dispatch(dir, ['feeds', 'check']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/Local Desk\s+ok \(1 items\)/);
+    expect(r.stdout).toMatch(/Local Desk\s+ok \(1 item\)/);
     expect(r.stdout).toMatch(/Remote Desk\s+failed\s+.*not found/i);
   });
 

@@ -132,7 +132,7 @@ sending:
     expect(rows.map((r) => r.email).sort()).toEqual(['ada@example.org', 'bob@example.org', 'cy@example.net']);
     expect(rows.every((r) => r.status === 'active')).toBe(true);
     const bad = await dispatch(dir, ['subscribers', 'add', 'not-an-address'], env);
-    expect(bad.code).toBe(1);
+    expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/"@"/);
   });
 

@@ -35,7 +35,8 @@ describe('dispatch send', () => {
 
       const r = await dispatch(dir, ['send']);
       expect(r.code, r.stderr).toBe(0);
-      expect(r.stdout).toMatch(/2 sent, 0 failed/);
+      expect(r.stdout).toMatch(/2 copies written to the outbox, 0 failed/);
+      expect(r.stdout).not.toMatch(/\d+ sent/); // no "2 sent … nothing is sent"
       expect(readdirSync(join(dir, 'outbox')).filter((f) => f.endsWith('.eml'))).toHaveLength(2);
       expect((await ctx.store.slotRuns.get('daily', slot))?.status).toBe('sent');
       expect((await dispatch(dir, ['send'])).stdout).toContain('nothing to send');

@@ -77,7 +77,7 @@ describe('dispatch preview', () => {
   });
 
   it('--send-test refuses a bad address and an unknown subscriber', async () => {
-    expect((await dispatch(fx.dir, ['preview', '--send-test', 'not-an-address'], fx.env)).code).toBe(1);
+    expect((await dispatch(fx.dir, ['preview', '--send-test', 'not-an-address'], fx.env)).code).toBe(2);
     const r = await dispatch(fx.dir, ['preview', '--send-test', 'me@example.net', '--subscriber', 'nobody@example.org'], fx.env);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('no subscriber');

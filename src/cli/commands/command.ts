@@ -1,8 +1,8 @@
 // What every command shares: the context it runs in, and a few printers.
-import { openContext, type AppContext, type DeliverEditionResult, type RefreshSummary } from '../../app/index.js';
+import { looksOffline, openContext, type AppContext, type DeliverEditionResult, type FeedProgress, type RefreshSummary } from '../../app/index.js';
 import type { Config } from '../../config/index.js';
 import { UsageError } from '../../shared/errors.js';
-import { table, type Output } from '../output.js';
+import { plural, table, type Output } from '../output.js';
 
 export interface CommandContext {
   config: Config;
@@ -33,20 +33,45 @@ export function sendProgress(c: CommandContext) {
     c.out.progress(`sending ${digest}`, p.sent + p.failed + p.skipped, p.sent + p.failed + p.skipped + p.pending);
 }
 
+/**
+ * Fetch progress: a bar on a terminal; elsewhere (cron, CI, a pipe) one line
+ * per feed as it finishes, so a slow or offline run is never silent.
+ */
+export function fetchProgress(c: CommandContext, label = 'fetching feeds') {
+  const tty = Boolean(c.out.stderr.isTTY);
+  return (done: number, total: number, feed?: FeedProgress) => {
+    if (tty || !feed) c.out.progress(label, done, total);
+    else c.out.error(`${label} ${done}/${total}: ${feed.name}: ${feed.status}${feed.error ? ` (${feed.error})` : ''}`);
+  };
+}
+
+/** Printed once instead of the same DNS or connection error for every feed. */
+export const OFFLINE_HINT = 'this machine looks offline: every feed failed with a DNS or connection error';
+
 export function printFetch(c: CommandContext, s: RefreshSummary): void {
+  const offline = looksOffline(s.feeds);
   const rows = s.feeds.map((f) => [
     f.name,
-    f.status === 'ok' ? `ok (${f.newItems} new)` : f.status,
-    f.movedTo ? `moved to ${f.movedTo}` : f.error ?? '',
+    f.status === 'ok' ? `ok (${plural(f.newItems, 'new item')})` : f.status,
+    f.movedTo ? `moved to ${f.movedTo}` : offline && f.status === 'failed' ? '' : f.error ?? '',
   ]);
   c.out.print(table(['feed', 'status', 'note'], rows));
+  if (offline) {
+    const example = s.feeds.find((f) => f.status === 'failed')?.error ?? '';
+    c.out.print(`${OFFLINE_HINT} (e.g. ${example}); check the network or DNS, then run again`);
+  }
   const failed = s.feeds.filter((f) => f.status === 'failed').length;
-  c.out.print(`${s.feeds.length} feeds, ${failed} failed, ${s.newItems} new items`);
+  c.out.print(`${plural(s.feeds.length, 'feed')}, ${failed} failed, ${plural(s.newItems, 'new item')}`);
 }
 
 export function describeDelivery(d: DeliverEditionResult): string {
-  return `edition ${d.editionId} (${d.digest}): ${d.sent} sent, ${d.failed} failed, ${d.skipped} skipped` +
-    (d.retried ? `, ${d.retried} retried` : '') + (d.pendingLeft ? `, ${d.pendingLeft} still pending` : '') + ` — ${d.mailer}`;
+  // Without a relay nothing is sent: say what happened to the copies instead
+  // of "1 sent" next to "nothing is sent".
+  const outbox = /^outbox folder (\S+)/.exec(d.mailer);
+  const done = outbox ? `${plural(d.sent, 'copy', 'copies')} written to the outbox` : `${d.sent} sent`;
+  return `edition ${d.editionId} (${d.digest}): ${done}, ${d.failed} failed, ${d.skipped} skipped` +
+    (d.retried ? `, ${d.retried} retried` : '') + (d.pendingLeft ? `, ${d.pendingLeft} still pending` : '') +
+    (outbox ? ` (${outbox[1]}; DISPATCH_SMTP_URL is not set, so nothing was mailed)` : ` — ${d.mailer}`);
 }
 
 

@@ -1,4 +1,5 @@
 import { describeRates, editionDeliverability } from '../../app/index.js';
+import type { CommandSpec } from '../command-spec.js';
 import { UsageError } from '../../shared/errors.js';
 import { table } from '../output.js';
 import { withContext, type Command } from './command.js';
@@ -42,3 +43,23 @@ export const editionsCommand: Command = (c) =>
     }
     throw new UsageError('usage: dispatch editions list | show ID');
   });
+
+export const editionsSpec: CommandSpec = {
+  name: 'editions',
+  summary: 'stored editions and their delivery counts',
+  subcommands: [
+    {
+      name: 'list',
+      summary: 'the last 50 editions with sent/failed/pending counts',
+      options: [{ flags: '--digest <NAME>', description: 'only this digest' }],
+      examples: ['dispatch editions list', 'dispatch editions list --digest daily --json'],
+    },
+    {
+      name: 'show',
+      summary: 'one edition: window, counts, sections and stories',
+      arguments: [{ name: 'ID', description: 'edition id (see `dispatch editions list`)' }],
+      examples: ['dispatch editions show 12'],
+    },
+  ],
+  run: editionsCommand,
+};

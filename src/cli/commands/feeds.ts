@@ -1,11 +1,13 @@
 import { redactUrl, redactUrlsIn } from '../../shared/redact-url.js';
+import type { CommandSpec } from '../command-spec.js';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { stringify as toYaml } from 'yaml';
 import { fetchFeeds, parseOpml, toOpml } from '../../ingest/index.js';
 import { UsageError } from '../../shared/errors.js';
-import { table } from '../output.js';
-import { now, withContext, type Command, type CommandContext } from './command.js';
+import { backoffPolicy, feedHealth, looksOffline } from '../../app/index.js';
+import { plural, table } from '../output.js';
+import { now, OFFLINE_HINT, withContext, type Command, type CommandContext } from './command.js';
 
 const USAGE = 'usage: dispatch feeds list | check | import-opml FILE [--out CATALOG.yaml] | export-opml [--out FILE]';
 
@@ -28,20 +30,16 @@ const list: Command = (c) =>
   withContext(c, async (ctx) => {
     for (const source of ctx.config.feeds) await ctx.store.feeds.upsert(source, now());
     const feeds = await ctx.store.feeds.list();
-    if (c.json) c.out.json(feeds.map((f) => ({ ...f, url: redactUrl(f.url), lastError: f.lastError === null ? null : redactUrlsIn(f.lastError) })));
+    // The same definition of "failing" as `dispatch status` (see app/feed-health.ts).
+    const policy = backoffPolicy(ctx);
+    if (c.json) c.out.json(feeds.map((f) => ({ ...f, url: redactUrl(f.url), lastError: f.lastError === null ? null : redactUrlsIn(f.lastError), health: feedHealth(f, policy).state })));
     else {
       c.out.print(
         table(
           ['feed', 'status', 'last fetch', 'url'],
           feeds.map((f) => [
             f.name,
-            f.paused
-              ? 'paused'
-              : f.lastStatus
-                ? f.failureStreak > 0
-                  ? `failing ×${f.failureStreak}`
-                  : f.lastError?.startsWith('malformed feed') ? `${f.lastStatus}, malformed` : f.lastStatus
-                : 'never fetched',
+            f.lastError?.startsWith('malformed feed') && feedHealth(f, policy).state === 'ok' ? `${feedHealth(f, policy).label}, malformed` : feedHealth(f, policy).label,
             f.lastFetchedAt ? f.lastFetchedAt.toISOString().slice(0, 16).replace('T', ' ') : '',
             redactUrl(f.url),
           ]),
@@ -60,19 +58,24 @@ async function check(c: CommandContext): Promise<number> {
     maxBytes: c.config.fetch.maxBytes,
     userAgent: c.config.fetch.userAgent,
     concurrency: c.config.fetch.concurrency,
-    onProgress: (d, t) => c.out.progress('checking feeds', d, t),
+    onProgress: (d, t, _id, o) => {
+      if (c.out.stderr.isTTY) c.out.progress('checking feeds', d, t);
+      else c.out.error(`checking feeds ${d}/${t}: ${c.config.feeds[o.feedId]?.name ?? o.feedId}: ${o.kind}`);
+    },
   });
   c.out.endProgress();
   const rows = outcomes.map((o) => {
     const f = c.config.feeds[o.feedId]!;
-    const status = o.kind === 'ok' ? `ok (${o.items.length} items)` : o.kind === 'failed' ? 'failed' : 'not modified';
+    const status = o.kind === 'ok' ? `ok (${plural(o.items.length, 'item')})` : o.kind === 'failed' ? 'failed' : 'not modified';
     const note = o.permanentRedirect ? `moved to ${redactUrl(o.permanentRedirect)}` : o.kind === 'failed' ? redactUrlsIn(o.reason) : '';
-    return { name: f.name, url: redactUrl(f.url), status, note, ok: o.kind !== 'failed' };
+    return { name: f.name, url: redactUrl(f.url), status, note, ok: o.kind !== 'failed', error: o.kind === 'failed' ? redactUrlsIn(o.reason) : null };
   });
+  const offline = looksOffline(rows.map((r) => ({ url: r.url, status: r.ok ? 'ok' : 'failed', error: r.error })));
   if (c.json) c.out.json(rows);
   else {
-    c.out.print(table(['feed', 'status', 'note'], rows.map((r) => [r.name, r.status, r.note])));
-    c.out.print(`${rows.length} feeds, ${rows.filter((r) => !r.ok).length} failed`);
+    c.out.print(table(['feed', 'status', 'note'], rows.map((r) => [r.name, r.status, offline && !r.ok ? '' : r.note])));
+    if (offline) c.out.print(`${OFFLINE_HINT} (e.g. ${rows.find((r) => !r.ok)?.error ?? ''}); check the network or DNS, then run again`);
+    c.out.print(`${plural(rows.length, 'feed')}, ${rows.filter((r) => !r.ok).length} failed`);
   }
   return rows.length > 0 && rows.every((r) => !r.ok) ? 1 : 0;
 }
@@ -95,7 +98,7 @@ async function importOpml(c: CommandContext): Promise<number> {
   const line = `  - catalog: ${relative(base, out)}`;
   if (c.json) c.out.json({ imported: fresh.length, alreadyConfigured: parsed.feeds.length - fresh.length, errors: parsed.errors, catalog: out });
   else {
-    c.out.print(`wrote ${fresh.length} feeds to ${out} (${parsed.feeds.length - fresh.length} already configured, ${parsed.errors.length} skipped)`);
+    c.out.print(`wrote ${plural(fresh.length, 'feed')} to ${out} (${parsed.feeds.length - fresh.length} already configured, ${parsed.errors.length} skipped)`);
     c.out.print(`add this under "feeds:" in your config to use them:\n${line}`);
   }
   return parsed.feeds.length === 0 && parsed.errors.length > 0 ? 1 : 0;
@@ -109,3 +112,26 @@ async function exportOpml(c: CommandContext): Promise<number> {
   } else c.out.print(xml);
   return 0;
 }
+
+export const feedsSpec: CommandSpec = {
+  name: 'feeds',
+  summary: 'configured feeds: status, checks, OPML in and out',
+  subcommands: [
+    { name: 'list', summary: 'feeds with their last status and failure streak', examples: ['dispatch feeds list'] },
+    { name: 'check', summary: 'fetch every configured feed once and say whether it parses (stores nothing)', examples: ['dispatch feeds check'] },
+    {
+      name: 'import-opml',
+      summary: 'write the feeds of an OPML file to a catalog file and print the line to add to the config',
+      arguments: [{ name: 'FILE', description: 'OPML file' }],
+      options: [{ flags: '--out <CATALOG>', description: 'catalog file to write (default feeds/imported.yaml next to the config)' }],
+      examples: ['dispatch feeds import-opml subscriptions.opml', 'dispatch feeds import-opml subs.opml --out feeds/mine.yaml'],
+    },
+    {
+      name: 'export-opml',
+      summary: 'print the configured http(s) feeds as OPML',
+      options: [{ flags: '--out <FILE>', description: 'write to FILE instead of stdout' }],
+      examples: ['dispatch feeds export-opml > feeds.opml'],
+    },
+  ],
+  run: feedsCommand,
+};

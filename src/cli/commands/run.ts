@@ -15,7 +15,11 @@ import {
   type RunReport,
 } from '../../app/index.js';
 import { checkSendingSafety } from '../../deliverability/index.js';
-import { describeDelivery, now, printFetch, sendProgress, withContext, type Command, type CommandContext } from './command.js';
+import type { CommandSpec } from '../command-spec.js';
+import { looksOffline } from '../../app/index.js';
+import { startObservability } from '../../observability/index.js';
+import { plural } from '../output.js';
+import { describeDelivery, fetchProgress, now, OFFLINE_HINT, printFetch, sendProgress, withContext, type Command, type CommandContext } from './command.js';
 
 export const runCommand: Command = (c) =>
   withContext(c, async (ctx) => {
@@ -27,6 +31,7 @@ export const runCommand: Command = (c) =>
     if (notice) c.out.notice(notice);
     const shutdown = shutdownSignal({ onSignal: (sig) => c.out.notice(`${sig}: finishing the messages in flight, then stopping`) });
     let report: RunReport;
+    const obs = await startObservability({ env: ctx.config.env, store: ctx.store, stream: c.out.stderr, command: 'run' });
     try {
       report = await runDigests(ctx, {
         digest: c.options.digest,
@@ -36,12 +41,13 @@ export const runCommand: Command = (c) =>
         holder: processHolderId('run:'),
         rate: sharedSendRate(ctx, mailer),
         signal: shutdown.signal,
-        onFetchProgress: (d, t) => c.out.progress('fetching feeds', d, t),
+        onFetchProgress: fetchProgress(c),
         onSendProgress: sendProgress(c),
       });
     } finally {
       shutdown.dispose();
       await mailer.close();
+      await obs.close();
     }
     c.out.endProgress();
     if (c.json) c.out.json(report);
@@ -52,7 +58,7 @@ export const runCommand: Command = (c) =>
         if (d.skipped) c.out.print(`${d.digest}: no edition: ${d.skipped}`);
         if (d.edition) {
           const kb = (d.edition.htmlBytes / 1024).toFixed(1);
-          c.out.print(`${d.digest}: edition ${d.edition.editionId} "${d.edition.subject}" — ${d.edition.items} items, HTML ${kb} KB`);
+          c.out.print(`${d.digest}: edition ${d.edition.editionId} "${d.edition.subject}" — ${plural(d.edition.items, 'item')}, HTML ${kb} KB`);
           for (const w of d.edition.warnings) c.out.print(`  warning: ${w}`);
           c.out.print(`  preview: ${d.edition.previewPath}`);
         }
@@ -61,7 +67,7 @@ export const runCommand: Command = (c) =>
       if (notice) c.out.print(`outbox (.eml files): ${ctx.config.outboxDir}`);
     }
     if (report.fetch?.allFailed) {
-      c.out.error('dispatch: every feed failed to fetch');
+      c.out.error(`dispatch: every feed failed to fetch${looksOffline(report.fetch.feeds) ? ` (${OFFLINE_HINT})` : ''}`);
       return 1;
     }
     const stuck = report.digests.some((d) => (d.delivery?.pendingLeft ?? 0) > 0 || d.resumed.some((r) => r.pendingLeft > 0));
@@ -81,3 +87,11 @@ async function ensureDemoSubscriber(c: CommandContext, ctx: AppContext): Promise
   await addSubscriber(ctx, { email: 'demo@example.org', name: 'Demo Reader', now: now(), source: 'demo' });
   c.out.notice('no config file and no subscribers: added demo@example.org so the outbox shows a real delivery');
 }
+
+export const runSpec: CommandSpec = {
+  name: 'run',
+  summary: 'fetch feeds, finish unfinished editions, build the next edition and send it',
+  options: [{ flags: '--digest <NAME>', description: 'only this digest (default: every digest)' }],
+  examples: ['dispatch run', 'dispatch run --digest daily --config /srv/dispatch/dispatch.config.yaml', 'dispatch run --json'],
+  run: runCommand,
+};

@@ -1,4 +1,5 @@
 // `dispatch schedule`: each digest's next five run times in its own time zone.
+import type { CommandSpec } from '../command-spec.js';
 import { formatDateTime } from '../../edition/index.js';
 import { formatMs, nextSlots } from '../../schedule/index.js';
 import { UsageError } from '../../shared/errors.js';
@@ -34,3 +35,11 @@ export const scheduleCommand: Command = async (c) => {
 function weekday(d: Date, timeZone: string): string {
   return new Intl.DateTimeFormat('en-GB', { weekday: 'short', timeZone }).format(d);
 }
+
+export const scheduleSpec: CommandSpec = {
+  name: 'schedule',
+  summary: "each digest's next five run times in its own time zone",
+  options: [{ flags: '--digest <NAME>', description: 'only this digest' }],
+  examples: ['dispatch schedule', 'dispatch schedule --digest daily --json'],
+  run: scheduleCommand,
+};

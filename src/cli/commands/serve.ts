@@ -4,15 +4,16 @@
 // scheduler, sharing one store, one mailer and one compiled digest. SIGTERM or
 // SIGINT stops taking new work, lets what is running finish, and exits 0
 // (a second signal exits at once).
+import type { CommandSpec } from '../command-spec.js';
 import {
   compileSubscriptionMails,
   compileTemplates,
-  formatSchedulerEvent,
   openMailer,
   shutdownSignal,
   startScheduler,
 } from '../../app/index.js';
 import { checkSendingSafety } from '../../deliverability/index.js';
+import { publishEvent, startObservability } from '../../observability/index.js';
 import { createWebApp, startWebServer } from '../../web/index.js';
 import { parsePort, withContext, type Command, type CommandContext } from './command.js';
 
@@ -39,37 +40,36 @@ export const serveCommand: Command = (c: CommandContext & { stop?: AbortSignal }
     const mails = await compileSubscriptionMails(ctx.config);
     const mailer = openMailer(ctx.config);
     const mail = { mailer, ...mails };
-    const log = (line: string) => c.out.error(line);
-
-    const app = createWebApp({ ctx, mail, digest: compiled, log });
-    const web = await startWebServer(app, { port, host });
-    // Loaded only when configured: the SMTP server library is not needed otherwise.
-    let inboundModule: typeof import('../../inbound/index.js') | null = null;
-    const inboundLog = (e: import('../../inbound/index.js').InboundEvent) => inboundModule?.formatInboundEvent(e) ?? `inbound: ${e.type}`;
-    const inbound = ctx.config.env.inboundSmtp
-      ? await (inboundModule = await import('../../inbound/index.js')).startInboundSmtp({
-          ctx,
-          mail,
-          listen: ctx.config.env.inboundSmtp,
-          // Every inbound action is logged with its outcome.
-          onEvent: (e) => log(inboundLog(e)),
-        })
-      : null;
+    // Slot outcomes, sign-ups, unsubscribes, sends and feed failures are
+    // logged as structured events (see src/observability); metrics too when
+    // DISPATCH_METRICS_ADDR is set.
+    const obs = await startObservability({ env: ctx.config.env, store: ctx.store, stream: c.out.stderr, command: 'serve' });
     // First SIGTERM/SIGINT: graceful stop; a second one exits at once.
     const shutdown = shutdownSignal();
     const stop = c.stop ? AbortSignal.any([shutdown.signal, c.stop]) : shutdown.signal;
     try {
-      const scheduler = startScheduler(ctx, {
-        signal: stop,
-        compiled,
-        mailer,
-        onEvent: (e) => {
-          const line = formatSchedulerEvent(e);
-          if (line) log(`schedule: ${line}`);
-        },
-      });
+      const log = (line: string) => obs.logger.warn({ event: 'web' }, line);
+      const app = createWebApp({ ctx, mail, digest: compiled, log });
+      const web = await startWebServer(app, { port, host });
+      // Loaded only when configured: the SMTP server library is not needed otherwise.
+      let inboundModule: typeof import('../../inbound/index.js') | null = null;
+      const inbound = ctx.config.env.inboundSmtp
+        ? await (inboundModule = await import('../../inbound/index.js')).startInboundSmtp({
+            ctx,
+            mail,
+            listen: ctx.config.env.inboundSmtp,
+            // Every inbound action is logged with its outcome.
+            onEvent: (e) => {
+              if (e.type === 'error') obs.logger.error({ event: 'inbound-error' }, `inbound: ${e.message}`);
+              else publishEvent({ type: 'inbound-mail', from: 'email' in e ? e.email : null, action: e.type, outcome: inboundModule?.formatInboundEvent(e) ?? e.type });
+            },
+          })
+        : null;
+      // Slot outcomes are published by the scheduler itself (see observability).
+      const scheduler = startScheduler(ctx, { signal: stop, compiled, mailer });
 
       c.out.print(`listening on ${web.url}/ (public URL ${ctx.config.env.publicUrl}; mail via ${mailer.describe()})`);
+      if (obs.metricsUrl) c.out.print(`metrics: ${obs.metricsUrl}`);
       if (inbound) c.out.print(`subscribe by mail: SMTP on ${inbound.host}:${inbound.port} for ${inbound.addresses.join(', ')}`);
       c.out.print(`scheduler running (${scheduler.holder}); Ctrl-C or SIGTERM stops`);
 
@@ -84,5 +84,17 @@ export const serveCommand: Command = (c: CommandContext & { stop?: AbortSignal }
       return 0;
     } finally {
       shutdown.dispose();
+      await obs.close();
     }
   });
+
+export const serveSpec: CommandSpec = {
+  name: 'serve',
+  summary: 'sign-up pages, subscribe-by-mail and the scheduler in one long-running process',
+  options: [
+    { flags: '--port <N>', description: 'web port (default 8080)' },
+    { flags: '--host <ADDR>', description: 'listen address (default 127.0.0.1)' },
+  ],
+  examples: ['dispatch serve', 'dispatch serve --host 0.0.0.0 --port 8080', 'DISPATCH_METRICS_ADDR=127.0.0.1:9464 dispatch serve'],
+  run: serveCommand,
+};

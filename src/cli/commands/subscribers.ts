@@ -1,3 +1,4 @@
+import type { CommandSpec } from '../command-spec.js';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import {
@@ -9,7 +10,7 @@ import {
   removeSubscriber,
 } from '../../app/index.js';
 import { InputError, UsageError } from '../../shared/errors.js';
-import { table } from '../output.js';
+import { plural, table } from '../output.js';
 import { now, withContext, type Command } from './command.js';
 
 export const subscribersCommand: Command = (c) =>
@@ -36,7 +37,7 @@ export const subscribersCommand: Command = (c) =>
           c.out.json(list.map((s) => ({ email: s.email, name: s.name, status: s.status, createdAt: s.createdAt, consentSource: s.consentSource })));
         } else {
           c.out.print(table(['email', 'status', 'since'], list.map((s) => [s.email, s.status, s.createdAt.toISOString().slice(0, 10)])));
-          c.out.print(`${list.length} subscribers, ${list.filter((s) => s.status === 'active').length} active`);
+          c.out.print(`${plural(list.length, 'subscriber')}, ${list.filter((s) => s.status === 'active').length} active`);
         }
         return 0;
       }
@@ -78,3 +79,34 @@ export const subscribersCommand: Command = (c) =>
         throw new UsageError('usage: dispatch subscribers add EMAIL | remove EMAIL | list | import FILE.csv [--active] | export | delete EMAIL');
     }
   });
+
+export const subscribersSpec: CommandSpec = {
+  name: 'subscribers',
+  summary: 'add, remove, list, import, export and erase subscribers',
+  subcommands: [
+    {
+      name: 'add',
+      summary: 'add an active subscriber (no confirmation mail: you vouch for their consent)',
+      arguments: [{ name: 'EMAIL', description: 'their address' }],
+      options: [{ flags: '--name <NAME>', description: 'their name' }],
+      examples: ['dispatch subscribers add ada@example.org --name "Ada Lovelace"'],
+    },
+    { name: 'remove', summary: 'unsubscribe an address (kept as unsubscribed)', arguments: [{ name: 'EMAIL', description: 'their address' }], examples: ['dispatch subscribers remove ada@example.org'] },
+    { name: 'list', summary: 'every subscriber with status and since when', examples: ['dispatch subscribers list', 'dispatch subscribers list --json'] },
+    {
+      name: 'import',
+      summary: 'import a CSV (email, name, digests, preferences, status); imported people stay pending',
+      arguments: [{ name: 'FILE.csv', description: 'CSV file with a header row' }],
+      options: [{ flags: '--active', description: 'import as active (only for lists that confirmed elsewhere)' }],
+      examples: ['dispatch subscribers import list.csv', 'dispatch subscribers import confirmed.csv --active'],
+    },
+    { name: 'export', summary: 'the list as CSV on stdout', examples: ['dispatch subscribers export > list.csv'] },
+    {
+      name: 'delete',
+      summary: 'erase a person (GDPR): only a hash of the address is kept',
+      arguments: [{ name: 'EMAIL', description: 'their address' }],
+      examples: ['dispatch subscribers delete ada@example.org'],
+    },
+  ],
+  run: subscribersCommand,
+};

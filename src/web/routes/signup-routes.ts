@@ -1,4 +1,5 @@
 // GET / (the sign-up form) and POST /subscribe (double opt-in request).
+import { publishEvent } from '../../observability/events.js';
 import type { Hono } from 'hono';
 import { z } from 'zod';
 import { requestSubscription } from '../../app/index.js';
@@ -39,6 +40,7 @@ export function registerSignupRoutes(app: Hono<Env>, kit: WebKit): void {
     const ip = kit.clientIp(c);
     const at = kit.now();
     if (!perIp.take(ip, at.getTime())) {
+      publishEvent({ type: 'signup-request', outcome: '429' });
       const retry = perIp.retryAfter(ip, at.getTime());
       throw new HttpError(429, 'Too many sign-up attempts from your network. Please wait a few minutes and try again.', {
         'retry-after': String(Math.max(1, retry)),
@@ -47,12 +49,13 @@ export function registerSignupRoutes(app: Hono<Env>, kit: WebKit): void {
     const form = await readValidatedForm(c, signupForm);
     const prefs = { digests: form.digests, regions: form.regions, topics: form.topics };
     // Bots fill every field; people never see this one. Same answer, nothing sent.
-    if (form.website !== '') return checkInbox(c);
+    if (form.website !== '') return publishEvent({ type: 'signup-request', outcome: 'honeypot' }), checkInbox(c);
     const rawEmail = form.email;
     try {
       const key = rawEmail.trim().toLowerCase().slice(0, 300);
-      if (!perAddress.take(key, at.getTime())) return checkInbox(c);
+      if (!perAddress.take(key, at.getTime())) return publishEvent({ type: 'signup-request', outcome: 'address-limited' }), checkInbox(c);
       const r = await requestSubscription(kit.ctx, kit.mail, { email: rawEmail, preferences: prefs, source: 'web', ip, now: at });
+      publishEvent({ type: 'signup-request', outcome: r.outcome });
       // Not awaited: answering before the relay does keeps a new address and a
       // known one indistinguishable by timing as well as by content.
       if (r.delivery)
@@ -64,6 +67,7 @@ export function registerSignupRoutes(app: Hono<Env>, kit: WebKit): void {
       return checkInbox(c);
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
+      publishEvent({ type: 'signup-request', outcome: 'invalid' });
       // The message says what is wrong with the address; the address itself is not shown back.
       const again = {
         digests: prefs.digests.length ? prefs.digests : undefined,

@@ -30,7 +30,7 @@ export function registerUnsubscribeRoutes(app: Hono<Env>, kit: WebKit): void {
     // RFC 8058: the mail client POSTs List-Unsubscribe=One-Click to the URL
     // from the header (token in the query) and wants a plain 200, no page.
     const oneClick = form['List-Unsubscribe'] === 'One-Click';
-    const r = await unsubscribeByToken(kit.ctx, kit.tokenFrom(c, form.token), kit.now());
+    const r = await unsubscribeByToken(kit.ctx, kit.tokenFrom(c, form.token), kit.now(), oneClick ? 'one-click' : 'page');
     if (oneClick) {
       c.header('cache-control', 'no-store');
       return r.ok ? c.text('Unsubscribed.\n', 200) : c.text('This unsubscribe link is not valid.\n', 400);
