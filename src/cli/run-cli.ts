@@ -40,7 +40,6 @@ const LEGACY_OPTIONS: OptionSpec[] = [
   { flags: '--name <NAME>', description: 'name' },
   { flags: '--active', description: 'import as active' },
   { flags: '--host <ADDR>', description: 'listen address' },
-  { flags: '--force', description: 'force' },
 ];
 
 export interface CliIo {

@@ -10,8 +10,8 @@
 // no help of its own: give it a spec.
 import type { CommandSpec } from '../command-spec.js';
 import type { Command } from './command.js';
-import { checkCommand } from './check.js';
-import { digestsCommand } from './digests.js';
+import { checkCommand, checkSpec } from './check.js';
+import { digestsCommand, digestsSpec } from './digests.js';
 import { editionsCommand, editionsSpec } from './editions.js';
 import { feedsCommand, feedsSpec } from './feeds.js';
 import { fetchCommand, fetchSpec } from './fetch.js';
@@ -22,7 +22,7 @@ import { sendCommand, sendSpec } from './send.js';
 import { serveCommand, serveSpec } from './serve.js';
 import { statusCommand, statusSpec } from './status.js';
 import { subscribersCommand, subscribersSpec } from './subscribers.js';
-import { workerCommand } from './worker.js';
+import { workerCommand, workerSpec } from './worker.js';
 
 export type { Command, CommandContext } from './command.js';
 
@@ -38,6 +38,9 @@ export const specs: CommandSpec[] = [
   editionsSpec,
   scheduleSpec,
   statusSpec,
+  workerSpec,
+  digestsSpec,
+  checkSpec,
 ];
 
 export const commands: Record<string, Command> = {

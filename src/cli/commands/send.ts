@@ -68,7 +68,10 @@ export const sendCommand: Command = (c) =>
 export const sendSpec: CommandSpec = {
   name: 'send',
   summary: 'send (or resume) an edition; without --edition, every unfinished one',
-  options: [{ flags: '--edition <ID>', description: 'only this edition (see `dispatch editions list`)' }],
-  examples: ['dispatch send', 'dispatch send --edition 12'],
+  options: [
+    { flags: '--edition <ID>', description: 'only this edition (see `dispatch editions list`)' },
+    { flags: '--force', description: 'with --edition: send an edition the bounce breaker stopped' },
+  ],
+  examples: ['dispatch send', 'dispatch send --edition 12', 'dispatch send --edition 12 --force'],
   run: sendCommand,
 };

@@ -7,6 +7,7 @@
 import { compileTemplates, openMailer, processHolderId, runWorker, sharedSendRate, shutdownSignal } from '../../app/index.js';
 import { resolveDatabaseTarget } from '../../store/index.js';
 import { UsageError } from '../../shared/errors.js';
+import type { CommandSpec } from '../command-spec.js';
 import { now, withContext, type Command, type CommandContext } from './command.js';
 
 export const workerCommand: Command = async (c: CommandContext & { stop?: AbortSignal }) => {
@@ -54,4 +55,14 @@ export const workerCommand: Command = async (c: CommandContext & { stop?: AbortS
     }
     return 0;
   });
+};
+
+export const workerSpec: CommandSpec = {
+  name: 'worker',
+  summary: 'send pending editions together with other workers until SIGTERM (needs PostgreSQL)',
+  examples: [
+    'DISPATCH_DATABASE_URL=postgres://dispatch@db/dispatch dispatch worker',
+    'dispatch worker --json   # summary { sent, failed, … } on stdout when it stops',
+  ],
+  run: workerCommand,
 };
