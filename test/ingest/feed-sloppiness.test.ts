@@ -149,7 +149,7 @@ describe('dispatch feeds list', () => {
     writeFileSync(join(dir, 'dispatch.config.yaml'), 'feeds:\n  - name: Sloppy Desk\n    url: desk.xml\ndigests:\n  - name: daily\n    title: Daily\n');
     const fetched = await dispatch(dir, ['fetch']);
     expect(fetched.code, fetched.stderr).toBe(0);
-    expect(fetched.stdout).toMatch(/Sloppy Desk\s+ok \(2 new\)/);
+    expect(fetched.stdout).toMatch(/Sloppy Desk\s+ok \(2 new( items)?\)/);
     const list = await dispatch(dir, ['feeds', 'list']);
     expect(list.stdout, list.stdout).toMatch(/Sloppy Desk\s+ok, malformed/);
   });
