@@ -15,13 +15,14 @@ import { randomBytes } from 'node:crypto';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import nodemailer from 'nodemailer';
 import type { CreateMailerOptions } from './mailer.js';
-import { assemble, encodeShape, finish, splitRaw, type DkimKey, type EncodedShape, type MessageValues } from './mime-core.js';
+import { buildValues, encodeShape, framing, messageChunks, signRaw, type DkimKey, type EncodedShape, type MessageValues } from './mime-core.js';
 import { toMailOptions } from './nodemailer-options.js';
 import type { OutgoingMessage } from './outgoing-message.js';
 import { createMimeThreads, type MimeThreads } from './mime-threads.js';
 
 export interface MimeBuilder {
-  build(msg: OutgoingMessage): Promise<Buffer>;
+  /** The message as pieces to write in order (the shape's text is shared, not copied). */
+  build(msg: OutgoingMessage): Promise<Uint8Array[]>;
   /** Shapes whose shortcut was turned off by the check (for tests and logs). */
   readonly shortcutOff: number;
   close(): Promise<void>;
@@ -44,7 +45,7 @@ export async function referenceMime(msg: OutgoingMessage): Promise<Buffer> {
 export async function renderMime(msg: OutgoingMessage): Promise<Buffer> {
   const b = createMimeBuilder({ threads: 0 });
   try {
-    return await b.build(msg);
+    return Buffer.concat(await b.build(msg));
   } finally {
     await b.close();
   }
@@ -94,22 +95,27 @@ export function createMimeBuilder(opts: MimeBuilderOptions): MimeBuilder {
   // One boundary per builder: it never occurs in the shapes (checked), and
   // a per-message random one would cost for nothing.
   const boundary = `--_Dispatch_${randomBytes(12).toString('hex')}`;
+  const frame = framing(boundary);
   const shapes = new WeakMap<readonly string[], ShapeState>();
   let nextId = 1;
   let shortcutOff = 0;
   const threads: MimeThreads | null = createMimeThreads({ threads: opts.threads, dkim, boundary });
 
-  async function slow(msg: OutgoingMessage): Promise<Buffer> {
+  async function slow(msg: OutgoingMessage): Promise<Uint8Array[]> {
     const raw = await referenceMime(msg);
-    return dkim ? finish(splitRaw(raw), dkim) : raw;
+    return [dkim ? signRaw(raw, dkim) : raw];
   }
 
-  function fastLocal(state: ShapeState, msg: OutgoingMessage): Buffer {
-    return finish(assemble(state.encoded, valuesOf(msg), boundary), dkim);
+  const nText = (msg: OutgoingMessage): number => msg.spliced?.text.values.length ?? 0;
+
+  function fastLocal(state: ShapeState, msg: OutgoingMessage): Uint8Array[] {
+    return messageChunks(state.encoded, frame, buildValues(state.encoded, valuesOf(msg), frame, dkim), nText(msg));
   }
 
-  async function fast(state: ShapeState, msg: OutgoingMessage): Promise<Buffer> {
-    return threads ? threads.build(state.id, state.encoded, valuesOf(msg)) : fastLocal(state, msg);
+  async function fast(state: ShapeState, msg: OutgoingMessage): Promise<Uint8Array[]> {
+    if (!threads) return fastLocal(state, msg);
+    const built = await threads.build(state.id, state.encoded, valuesOf(msg));
+    return messageChunks(state.encoded, frame, built, nText(msg));
   }
 
   async function check(state: ShapeState, msg: OutgoingMessage, built: Buffer): Promise<boolean> {
@@ -147,7 +153,7 @@ export function createMimeBuilder(opts: MimeBuilderOptions): MimeBuilder {
       if (!state.verdict) {
         const s = state;
         s.verdict = (async () => {
-          let built = fastLocal(s, msg);
+          let built: Buffer = Buffer.concat(fastLocal(s, msg));
           if (opts.tamper) built = opts.tamper(built);
           const ok = await check(s, msg, built);
           s.ok = ok;
