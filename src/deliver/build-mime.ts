@@ -23,6 +23,8 @@ import { createMimeThreads, type MimeThreads } from './mime-threads.js';
 export interface MimeBuilder {
   /** The message as pieces to write in order (the shape's text is shared, not copied). */
   build(msg: OutgoingMessage): Promise<Uint8Array[]>;
+  /** True when these pieces came from the built-once path: no line starts with "." (no SMTP dot-stuffing needed). */
+  isDotSafe(chunks: readonly Uint8Array[]): boolean;
   /** Shapes whose shortcut was turned off by the check (for tests and logs). */
   readonly shortcutOff: number;
   close(): Promise<void>;
@@ -109,13 +111,13 @@ export function createMimeBuilder(opts: MimeBuilderOptions): MimeBuilder {
   const nText = (msg: OutgoingMessage): number => msg.spliced?.text.values.length ?? 0;
 
   function fastLocal(state: ShapeState, msg: OutgoingMessage): Uint8Array[] {
-    return messageChunks(state.encoded, frame, buildValues(state.encoded, valuesOf(msg), frame, dkim), nText(msg));
+    return mark(messageChunks(state.encoded, frame, buildValues(state.encoded, valuesOf(msg), frame, dkim), nText(msg)));
   }
 
   async function fast(state: ShapeState, msg: OutgoingMessage): Promise<Uint8Array[]> {
     if (!threads) return fastLocal(state, msg);
     const built = await threads.build(state.id, state.encoded, valuesOf(msg));
-    return messageChunks(state.encoded, frame, built, nText(msg));
+    return mark(messageChunks(state.encoded, frame, built, nText(msg)));
   }
 
   async function check(state: ShapeState, msg: OutgoingMessage, built: Buffer): Promise<boolean> {
@@ -132,7 +134,13 @@ export function createMimeBuilder(opts: MimeBuilderOptions): MimeBuilder {
     }
   }
 
+  const dotSafe = new WeakSet<readonly Uint8Array[]>();
+  const mark = (c: Uint8Array[]): Uint8Array[] => {
+    dotSafe.add(c);
+    return c;
+  };
   return {
+    isDotSafe: (c) => dotSafe.has(c),
     get shortcutOff() {
       return shortcutOff;
     },

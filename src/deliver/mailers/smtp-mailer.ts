@@ -49,7 +49,7 @@ export function createSmtpMailer(url: URL | null, opts: CreateMailerOptions): Ma
         return { ok: false, temporary: false, reply: `could not build the message: ${(err as Error).message}`, code: null, mailboxMissing: false };
       }
       try {
-        const reply = await pool.send(msg.envelope.from, msg.envelope.to, raw);
+        const reply = await pool.send(msg.envelope.from, msg.envelope.to, raw, builder.isDotSafe(raw));
         return { ok: true, reply: reply.text, messageId: msg.messageId };
       } catch (err) {
         return classifySendError(err);

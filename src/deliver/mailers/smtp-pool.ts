@@ -170,7 +170,8 @@ class SmtpSession {
   }
 
   /** One message; rejects with an SmtpError on any non-success reply (the session stays usable after RSET). */
-  async send(from: string, to: readonly string[], chunks: readonly Uint8Array[]): Promise<SmtpReply> {
+  /** `dotSafe`: no line of the message starts with "." (the MIME builder's guarantee), so no dot-stuffing scan. */
+  async send(from: string, to: readonly string[], chunks: readonly Uint8Array[], dotSafe: boolean): Promise<SmtpReply> {
     const cmds = [`MAIL FROM:<${from}>`, ...to.map((t) => `RCPT TO:<${t}>`), 'DATA'];
     const replies: SmtpReply[] = [];
     if (this.pipelining) {
@@ -198,17 +199,11 @@ class SmtpSession {
       throw replyError(r, 'EENVELOPE');
     }
     const done = this.reply();
-    this.socket.cork();
-    let last: Uint8Array | null = null;
-    for (const c of chunks) {
-      if (c.length === 0) continue;
-      const b = Buffer.from(c.buffer, c.byteOffset, c.length);
-      last = needsDotStuffing(b) ? dotStuff(b) : b;
-      this.write(last);
-    }
-    if (!last || last.length < 2 || last[last.length - 2] !== 13 || last[last.length - 1] !== 10) this.write(CRLF);
-    this.write(DOT_END);
-    this.socket.uncork();
+    // One buffer, one write: the copy costs less than a long writev per message.
+    let body = chunks.length === 1 ? Buffer.from((chunks[0] as Uint8Array).buffer, (chunks[0] as Uint8Array).byteOffset, (chunks[0] as Uint8Array).length) : Buffer.concat(chunks);
+    if (!dotSafe && needsDotStuffing(body)) body = dotStuff(body);
+    const endsWithCrlf = body.length >= 2 && body[body.length - 2] === 13 && body[body.length - 1] === 10;
+    this.write(endsWithCrlf ? Buffer.concat([body, DOT_END]) : Buffer.concat([body, Buffer.from(CRLF), DOT_END]));
     const r = await done;
     this.sent += 1;
     if (r.code !== 250) throw replyError(r, 'EMESSAGE');
@@ -231,8 +226,6 @@ function replyError(r: SmtpReply, code: string): SmtpError {
   return new SmtpError(text, code, r.code, text);
 }
 
-// Each chunk starts at a line start (the builder's pieces end at line
-// boundaries), so checking chunk by chunk sees every line start.
 function needsDotStuffing(b: Buffer): boolean {
   return b[0] === 0x2e || b.indexOf('\r\n.') !== -1 || b.indexOf('\n.') !== -1;
 }
@@ -266,7 +259,7 @@ function connectSocket(opts: SmtpPoolOptions): Promise<net.Socket> {
 }
 
 export interface SmtpPool {
-  send(from: string, to: readonly string[], chunks: readonly Uint8Array[]): Promise<SmtpReply>;
+  send(from: string, to: readonly string[], chunks: readonly Uint8Array[], dotSafe: boolean): Promise<SmtpReply>;
   close(): Promise<void>;
 }
 
@@ -338,12 +331,12 @@ export function createSmtpPool(opts: SmtpPoolOptions): SmtpPool {
   }
 
   return {
-    async send(from, to, chunks) {
+    async send(from, to, chunks, dotSafe) {
       if (closed) throw new SmtpError('the SMTP pool is closed', 'ECONNECTION');
       await takeToken();
       const s = await acquire();
       try {
-        return await s.send(from, to, chunks);
+        return await s.send(from, to, chunks, dotSafe);
       } finally {
         release(s);
       }
