@@ -27,12 +27,16 @@ export interface MimeBuilder {
   isDotSafe(chunks: readonly Uint8Array[]): boolean;
   /** Shapes whose shortcut was turned off by the check (for tests and logs). */
   readonly shortcutOff: number;
+  /** Worker threads building and signing (0 = all on the calling thread). */
+  readonly threads: number;
   close(): Promise<void>;
 }
 
 export interface MimeBuilderOptions extends Pick<CreateMailerOptions, 'dkim' | 'threads' | 'log'> {
   /** Test hook: alters the fast build before the check (proves the check can fail). */
   tamper?: (raw: Buffer) => Buffer;
+  /** Test hook: a fixed MIME boundary (default: random per builder). */
+  boundary?: string;
 }
 
 const composer = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'windows' });
@@ -96,7 +100,7 @@ export function createMimeBuilder(opts: MimeBuilderOptions): MimeBuilder {
   const log = opts.log ?? ((line: string) => console.warn(line));
   // One boundary per builder: it never occurs in the shapes (checked), and
   // a per-message random one would cost for nothing.
-  const boundary = `--_Dispatch_${randomBytes(12).toString('hex')}`;
+  const boundary = opts.boundary ?? `--_Dispatch_${randomBytes(12).toString('hex')}`;
   const frame = framing(boundary);
   const shapes = new WeakMap<readonly string[], ShapeState>();
   let nextId = 1;
@@ -141,6 +145,7 @@ export function createMimeBuilder(opts: MimeBuilderOptions): MimeBuilder {
   };
   return {
     isDotSafe: (c) => dotSafe.has(c),
+    threads: threads?.size ?? 0,
     get shortcutOff() {
       return shortcutOff;
     },

@@ -7,6 +7,7 @@ import { Worker } from 'node:worker_threads';
 import type { BuiltValues, DkimKey, EncodedShape, MessageValues } from './mime-core.js';
 
 export interface MimeThreads {
+  readonly size: number;
   build(shapeId: number, shape: EncodedShape, v: MessageValues): Promise<BuiltValues>;
   close(): Promise<void>;
 }
@@ -53,6 +54,7 @@ export function createMimeThreads(opts: { threads?: 'auto' | number; dkim: DkimK
   });
   let req = 0;
   return {
+    size: workers.length,
     build(shapeId, shape, v) {
       // The least busy worker; ties go to the first.
       let slot = workers[0]!;
