@@ -10,6 +10,7 @@ import { table, verdict, type Row } from './report.js';
 import { sendMemoryBench } from './send-memory.js';
 import { signupLoadBench } from './signup-load.js';
 import { smtpThroughputBench } from './smtp-throughput.js';
+import { workersBench } from './workers-bench.js';
 
 const BENCHES: Record<string, { title: string; run: () => Promise<Row[]> }> = {
   html: { title: 'HTML size of a 30-item edition', run: () => htmlSizeBench() },
@@ -29,11 +30,18 @@ const BENCHES: Record<string, { title: string; run: () => Promise<Row[]> }> = {
   signup: { title: 'sign-up route under load (autocannon, loopback)', run: () => signupLoadBench() },
 };
 
+// Run only when named (`node dist/bench/run.js workers`): minutes long, and
+// they need a PostgreSQL server.
+const ON_DEMAND: Record<string, { title: string; run: () => Promise<Row[]> }> = {
+  workers: { title: 'send workers on PostgreSQL (1,000,000 readers; 1, 2 and 4 worker processes)', run: () => workersBench() },
+};
+
 async function main(): Promise<void> {
   const asked = process.argv.slice(2);
+  Object.assign(BENCHES, Object.fromEntries(Object.entries(ON_DEMAND).filter(([name]) => asked.includes(name))));
   const unknown = asked.filter((name) => !(name in BENCHES));
   if (unknown.length > 0) {
-    console.error(`unknown bench ${unknown.join(', ')}; choose from: ${Object.keys(BENCHES).join(', ')}`);
+    console.error(`unknown bench ${unknown.join(', ')}; choose from: ${[...Object.keys(BENCHES), ...Object.keys(ON_DEMAND)].join(', ')}`);
     process.exit(2);
   }
   const names = asked.length > 0 ? asked : Object.keys(BENCHES);

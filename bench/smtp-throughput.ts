@@ -189,7 +189,7 @@ export async function smtpThroughputBench(opts: SmtpThroughputOptions = {}): Pro
   };
   // The ceiling's bytes: one copy exactly as ours puts it on the wire, DKIM included.
   const probe = createMimeBuilder({ threads: 0, dkim });
-  const sample = await probe.build(make(1, 'reader1@example.org'));
+  const sample = Buffer.concat(await probe.build(make(1, 'reader1@example.org')));
   await probe.close();
   // Dot-stuffing: a line starting with "." gets another (QP output rarely has one).
   const wire = Buffer.from(sample.toString('latin1').replace(/\r\n\./g, '\r\n..'), 'latin1');

@@ -15,21 +15,28 @@ import { randomBytes } from 'node:crypto';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import nodemailer from 'nodemailer';
 import type { CreateMailerOptions } from './mailer.js';
-import { assemble, encodeShape, finish, splitRaw, type DkimKey, type EncodedShape, type MessageValues } from './mime-core.js';
+import { buildValues, encodeShape, framing, messageChunks, signRaw, type DkimKey, type EncodedShape, type MessageValues } from './mime-core.js';
 import { toMailOptions } from './nodemailer-options.js';
 import type { OutgoingMessage } from './outgoing-message.js';
 import { createMimeThreads, type MimeThreads } from './mime-threads.js';
 
 export interface MimeBuilder {
-  build(msg: OutgoingMessage): Promise<Buffer>;
+  /** The message as pieces to write in order (the shape's text is shared, not copied). */
+  build(msg: OutgoingMessage): Promise<Uint8Array[]>;
+  /** True when these pieces came from the built-once path: no line starts with "." (no SMTP dot-stuffing needed). */
+  isDotSafe(chunks: readonly Uint8Array[]): boolean;
   /** Shapes whose shortcut was turned off by the check (for tests and logs). */
   readonly shortcutOff: number;
+  /** Worker threads building and signing (0 = all on the calling thread). */
+  readonly threads: number;
   close(): Promise<void>;
 }
 
 export interface MimeBuilderOptions extends Pick<CreateMailerOptions, 'dkim' | 'threads' | 'log'> {
   /** Test hook: alters the fast build before the check (proves the check can fail). */
   tamper?: (raw: Buffer) => Buffer;
+  /** Test hook: a fixed MIME boundary (default: random per builder). */
+  boundary?: string;
 }
 
 const composer = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'windows' });
@@ -44,7 +51,7 @@ export async function referenceMime(msg: OutgoingMessage): Promise<Buffer> {
 export async function renderMime(msg: OutgoingMessage): Promise<Buffer> {
   const b = createMimeBuilder({ threads: 0 });
   try {
-    return await b.build(msg);
+    return Buffer.concat(await b.build(msg));
   } finally {
     await b.close();
   }
@@ -93,23 +100,28 @@ export function createMimeBuilder(opts: MimeBuilderOptions): MimeBuilder {
   const log = opts.log ?? ((line: string) => console.warn(line));
   // One boundary per builder: it never occurs in the shapes (checked), and
   // a per-message random one would cost for nothing.
-  const boundary = `--_Dispatch_${randomBytes(12).toString('hex')}`;
+  const boundary = opts.boundary ?? `--_Dispatch_${randomBytes(12).toString('hex')}`;
+  const frame = framing(boundary);
   const shapes = new WeakMap<readonly string[], ShapeState>();
   let nextId = 1;
   let shortcutOff = 0;
   const threads: MimeThreads | null = createMimeThreads({ threads: opts.threads, dkim, boundary });
 
-  async function slow(msg: OutgoingMessage): Promise<Buffer> {
+  async function slow(msg: OutgoingMessage): Promise<Uint8Array[]> {
     const raw = await referenceMime(msg);
-    return dkim ? finish(splitRaw(raw), dkim) : raw;
+    return [dkim ? signRaw(raw, dkim) : raw];
   }
 
-  function fastLocal(state: ShapeState, msg: OutgoingMessage): Buffer {
-    return finish(assemble(state.encoded, valuesOf(msg), boundary), dkim);
+  const nText = (msg: OutgoingMessage): number => msg.spliced?.text.values.length ?? 0;
+
+  function fastLocal(state: ShapeState, msg: OutgoingMessage): Uint8Array[] {
+    return mark(messageChunks(state.encoded, frame, buildValues(state.encoded, valuesOf(msg), frame, dkim), nText(msg)));
   }
 
-  async function fast(state: ShapeState, msg: OutgoingMessage): Promise<Buffer> {
-    return threads ? threads.build(state.id, state.encoded, valuesOf(msg)) : fastLocal(state, msg);
+  async function fast(state: ShapeState, msg: OutgoingMessage): Promise<Uint8Array[]> {
+    if (!threads) return fastLocal(state, msg);
+    const built = await threads.build(state.id, state.encoded, valuesOf(msg));
+    return mark(messageChunks(state.encoded, frame, built, nText(msg)));
   }
 
   async function check(state: ShapeState, msg: OutgoingMessage, built: Buffer): Promise<boolean> {
@@ -126,7 +138,14 @@ export function createMimeBuilder(opts: MimeBuilderOptions): MimeBuilder {
     }
   }
 
+  const dotSafe = new WeakSet<readonly Uint8Array[]>();
+  const mark = (c: Uint8Array[]): Uint8Array[] => {
+    dotSafe.add(c);
+    return c;
+  };
   return {
+    isDotSafe: (c) => dotSafe.has(c),
+    threads: threads?.size ?? 0,
     get shortcutOff() {
       return shortcutOff;
     },
@@ -147,7 +166,7 @@ export function createMimeBuilder(opts: MimeBuilderOptions): MimeBuilder {
       if (!state.verdict) {
         const s = state;
         s.verdict = (async () => {
-          let built = fastLocal(s, msg);
+          let built: Buffer = Buffer.concat(fastLocal(s, msg));
           if (opts.tamper) built = opts.tamper(built);
           const ok = await check(s, msg, built);
           s.ok = ok;

@@ -23,10 +23,10 @@ import type { MessageHeader } from './outgoing-message.js';
 
 /** One body, encoded: static segments (encoded once per shape) between value gaps. */
 export interface EncodedBody {
-  /** QP-encoded static segments, CRLF line ends, each ending at a line boundary. */
-  readonly parts: readonly string[];
-  /** DKIM relaxed canonical form of each static segment. */
-  readonly canon: readonly string[];
+  /** QP-encoded static segments (UTF-8 bytes), CRLF line ends, each ending at a line boundary. */
+  readonly parts: readonly Uint8Array[];
+  /** DKIM relaxed canonical form of each static segment (the same object when identical). */
+  readonly canon: readonly Uint8Array[];
 }
 
 export interface EncodedShape {
@@ -53,7 +53,10 @@ const CRLF = '\r\n';
 export function encodeSegment(s: string): string {
   if (s === '') return '';
   // Line breaks as CRLF, like nodemailer's 'windows' newline (a lone CR stays as it is).
-  const enc = qp.wrap(qp.encode(Buffer.from(s, 'utf8')), 76).replace(/\r?\n/g, CRLF);
+  // A line starting with "." is written "=2E" (same character once decoded),
+  // so no line of a built message ever needs SMTP dot-stuffing. Wrapping at
+  // 74 leaves room for those two characters within the 76 of RFC 2045.
+  const enc = qp.wrap(qp.encode(Buffer.from(s, 'utf8')), 74).replace(/\r?\n/g, CRLF).replace(/(^|\r\n)\./g, '$1=2E');
   return enc.endsWith(CRLF) ? enc : `${enc}=${CRLF}`;
 }
 
@@ -65,7 +68,14 @@ export function relaxedLines(s: string): string {
 
 export function encodeBody(parts: readonly string[]): EncodedBody {
   const enc = parts.map(encodeSegment);
-  return { parts: enc, canon: enc.map(relaxedLines) };
+  const bytes = enc.map((e) => Buffer.from(e, 'utf8'));
+  return {
+    parts: bytes,
+    canon: enc.map((e, i) => {
+      const c = relaxedLines(e);
+      return c === e ? (bytes[i] as Buffer) : Buffer.from(c, 'utf8');
+    }),
+  };
 }
 
 export function encodeShape(text: readonly string[], html: readonly string[]): EncodedShape {
@@ -101,53 +111,99 @@ export function encodeHeader(h: MessageHeader): string {
   return line.length <= 76 ? `${line}${CRLF}` : `${mimeFuncs.foldLines(line, 76).replace(/\r?\n/g, CRLF)}${CRLF}`;
 }
 
-export interface BuiltParts {
-  /** Header fields (each ending CRLF), in order. */
-  readonly fields: Array<{ name: string; line: string }>;
-  /** The body exactly as sent (everything after the blank line). */
-  readonly body: string;
-  /** The body's DKIM relaxed canonical form. */
-  readonly bodyCanon: string;
+/** The fixed MIME framing for one boundary (built once per builder). */
+export interface Framing {
+  readonly boundary: string;
+  readonly textHead: Uint8Array;
+  readonly htmlHead: Uint8Array;
+  readonly tail: Uint8Array;
+  readonly contentType: string;
 }
 
 function partHead(boundary: string, type: 'plain' | 'html'): string {
   return `--${boundary}${CRLF}Content-Type: text/${type}; charset=utf-8${CRLF}Content-Transfer-Encoding: quoted-printable${CRLF}${CRLF}`;
 }
 
-function joinBody(b: EncodedBody, values: readonly string[], out: { body: string[]; canon: string[] }): void {
-  for (let i = 0; i < b.parts.length; i++) {
-    out.body.push(b.parts[i] as string);
-    out.canon.push(b.canon[i] as string);
-    if (i < values.length) {
-      const v = encodeSegment(values[i] as string);
-      out.body.push(v);
-      out.canon.push(relaxedLines(v));
-    }
+export function framing(boundary: string): Framing {
+  return {
+    boundary,
+    textHead: Buffer.from(partHead(boundary, 'plain')),
+    // A part's content ends before the CRLF that precedes the boundary line.
+    htmlHead: Buffer.from(`${CRLF}${partHead(boundary, 'html')}`),
+    tail: Buffer.from(`${CRLF}--${boundary}--${CRLF}`),
+    contentType: `Content-Type: multipart/alternative;${CRLF} boundary="${boundary}"${CRLF}`,
+  };
+}
+
+/** One recipient's part of a message: everything that is not the shape's static text. */
+export interface BuiltValues {
+  /** DKIM-Signature (when signing), the header fields and the blank line. */
+  readonly head: string;
+  /** Encoded values, text part first then HTML, in gap order. */
+  readonly values: readonly Uint8Array[];
+}
+
+function encodeValues(values: readonly string[], out: Uint8Array[], canon: string[] | null): void {
+  for (const value of values) {
+    const v = encodeSegment(value);
+    out.push(Buffer.from(v, 'utf8'));
+    canon?.push(relaxedLines(v));
   }
 }
 
-/** The whole message (without DKIM) from an encoded shape and one recipient's values. */
-export function assemble(shape: EncodedShape, v: MessageValues, boundary: string): BuiltParts {
+function headerFields(v: MessageValues, f: Framing): Array<{ name: string; line: string }> {
   const fields = v.headers.map((h) => ({ name: h.name, line: encodeHeader(h) }));
   fields.push(
     { name: 'Message-ID', line: `Message-ID: ${v.messageId}${CRLF}` },
     { name: 'MIME-Version', line: `MIME-Version: 1.0${CRLF}` },
-    { name: 'Content-Type', line: `Content-Type: multipart/alternative;${CRLF} boundary="${boundary}"${CRLF}` },
+    { name: 'Content-Type', line: f.contentType },
   );
-  const out = { body: [] as string[], canon: [] as string[] };
-  const textHead = partHead(boundary, 'plain');
-  out.body.push(textHead);
-  out.canon.push(textHead);
-  joinBody(shape.text, v.textValues, out);
-  // A part's content ends before the CRLF that precedes the boundary line.
-  const htmlHead = `${CRLF}${partHead(boundary, 'html')}`;
-  out.body.push(htmlHead);
-  out.canon.push(htmlHead);
-  joinBody(shape.html, v.htmlValues, out);
-  const tail = `${CRLF}--${boundary}--${CRLF}`;
-  out.body.push(tail);
-  out.canon.push(tail);
-  return { fields, body: out.body.join(''), bodyCanon: out.canon.join('') };
+  return fields;
+}
+
+function bodyInOrder<T>(shape: EncodedShape, f: Framing, pick: (b: EncodedBody) => readonly Uint8Array[], values: readonly T[], nText: number, emit: (x: Uint8Array | T) => void): void {
+  emit(f.textHead);
+  const text = pick(shape.text);
+  for (let i = 0; i < text.length; i++) {
+    emit(text[i] as Uint8Array);
+    if (i < nText) emit(values[i] as T);
+  }
+  emit(f.htmlHead);
+  const html = pick(shape.html);
+  for (let i = 0; i < html.length; i++) {
+    emit(html[i] as Uint8Array);
+    if (i < html.length - 1) emit(values[nText + i] as T);
+  }
+  emit(f.tail);
+}
+
+/**
+ * The per-recipient work: their header fields and values encoded and, with
+ * a key, the DKIM signature over the whole body (the shape's static canonical
+ * pieces are hashed as they are; only the values are canonicalized here).
+ */
+export function buildValues(shape: EncodedShape, v: MessageValues, f: Framing, dkim: DkimKey | null): BuiltValues {
+  const fields = headerFields(v, f);
+  const values: Uint8Array[] = [];
+  const canonValues: string[] | null = dkim ? [] : null;
+  encodeValues(v.textValues, values, canonValues);
+  encodeValues(v.htmlValues, values, canonValues);
+  let sig = '';
+  if (dkim && canonValues) {
+    const hash = createHash('sha256');
+    bodyInOrder(shape, f, (b) => b.canon, canonValues, v.textValues.length, (x) => hash.update(x));
+    sig = dkimSignature(dkim, fields, hash.digest('base64'));
+  }
+  let head = sig;
+  for (const h of fields) head += h.line;
+  return { head: `${head}${CRLF}`, values };
+}
+
+/** The message as pieces to write in order (no copy of the shape's text). */
+export function messageChunks(shape: EncodedShape, f: Framing, built: BuiltValues, nText: number): Uint8Array[] {
+  const out: Uint8Array[] = [Buffer.from(built.head, 'utf8')];
+  bodyInOrder(shape, f, (b) => b.parts, built.values, nText, (x) => out.push(x));
+  return out;
 }
 
 // --- DKIM (RFC 6376), rsa-sha256, relaxed/relaxed -------------------------
@@ -190,9 +246,7 @@ function dkimHeadUnsigned(key: DkimKey, bh: string, names: readonly string[]): s
  * The DKIM-Signature field (ending CRLF) for these header fields and body.
  * Signs the headers of DKIM_SIGNED_HEADERS the message has, each once.
  */
-export function dkimSignature(key: DkimKey, fields: ReadonlyArray<{ name: string; line: string }>, bodyCanon: string): string {
-  // Relaxed body: the message never ends in empty lines (it ends with the closing boundary).
-  const bh = createHash('sha256').update(bodyCanon, 'utf8').digest('base64');
+export function dkimSignature(key: DkimKey, fields: ReadonlyArray<{ name: string; line: string }>, bh: string): string {
   const byName = new Map<string, string>();
   for (const f of fields) {
     const lower = f.name.toLowerCase();
@@ -210,14 +264,8 @@ export function dkimSignature(key: DkimKey, fields: ReadonlyArray<{ name: string
   return `${folded}${pieces.map((p) => `${CRLF} ${p}`).join('')}${CRLF}`;
 }
 
-/** Header block + body → bytes, DKIM-signed when a key is given. */
-export function finish(built: BuiltParts, dkim: DkimKey | null): Buffer {
-  const sig = dkim ? dkimSignature(dkim, built.fields, built.bodyCanon) : '';
-  return Buffer.from(`${sig}${built.fields.map((f) => f.line).join('')}${CRLF}${built.body}`, 'utf8');
-}
-
-/** Splits any raw message (e.g. nodemailer's build) into fields and body, to sign it the same way. */
-export function splitRaw(raw: Buffer): BuiltParts {
+/** A whole raw message (e.g. nodemailer's build), DKIM-signed the same way. */
+export function signRaw(raw: Buffer, dkim: DkimKey): Buffer {
   const text = raw.toString('utf8');
   const at = text.indexOf(`${CRLF}${CRLF}`);
   const head = text.slice(0, at + 2);
@@ -231,5 +279,6 @@ export function splitRaw(raw: Buffer): BuiltParts {
   }
   let canon = relaxedLines(body.replace(/\r?\n/g, CRLF));
   canon = canon.replace(/(\r\n)+$/, '') + CRLF;
-  return { fields, body, bodyCanon: canon === CRLF ? '' : canon };
+  const bh = createHash('sha256').update(canon === CRLF ? '' : canon, 'utf8').digest('base64');
+  return Buffer.concat([Buffer.from(dkimSignature(dkim, fields, bh), 'utf8'), raw]);
 }

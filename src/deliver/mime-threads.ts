@@ -4,10 +4,11 @@
 // same mime-core code inline; the bytes are identical either way.
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { DkimKey, EncodedShape, MessageValues } from './mime-core.js';
+import type { BuiltValues, DkimKey, EncodedShape, MessageValues } from './mime-core.js';
 
 export interface MimeThreads {
-  build(shapeId: number, shape: EncodedShape, v: MessageValues): Promise<Buffer>;
+  readonly size: number;
+  build(shapeId: number, shape: EncodedShape, v: MessageValues): Promise<BuiltValues>;
   close(): Promise<void>;
 }
 
@@ -33,16 +34,16 @@ export function createMimeThreads(opts: { threads?: 'auto' | number; dkim: DkimK
   const url = n > 0 ? workerUrl() : null;
   if (!url) return null;
   const dkim = opts.dkim ? { domainName: opts.dkim.domainName, keySelector: opts.dkim.keySelector, privateKey: String(opts.dkim.privateKey) } : null;
-  const pending = new Map<number, { resolve: (b: Buffer) => void; reject: (e: Error) => void }>();
+  const pending = new Map<number, { resolve: (b: BuiltValues) => void; reject: (e: Error) => void }>();
   const workers = Array.from({ length: n }, () => {
     const w = new Worker(url, { workerData: { dkim, boundary: opts.boundary } });
     // Idle workers must not keep a finished CLI process alive.
     w.unref();
-    w.on('message', (m: { req: number; buf?: ArrayBuffer; error?: string }) => {
+    w.on('message', (m: { req: number; built?: BuiltValues; error?: string }) => {
       const p = pending.get(m.req);
       if (!p) return;
       pending.delete(m.req);
-      if (m.buf) p.resolve(Buffer.from(m.buf));
+      if (m.built) p.resolve(m.built);
       else p.reject(new Error(m.error ?? 'worker failed'));
     });
     w.on('error', (error) => {
@@ -53,6 +54,7 @@ export function createMimeThreads(opts: { threads?: 'auto' | number; dkim: DkimK
   });
   let req = 0;
   return {
+    size: workers.length,
     build(shapeId, shape, v) {
       // The least busy worker; ties go to the first.
       let slot = workers[0]!;
@@ -65,7 +67,7 @@ export function createMimeThreads(opts: { threads?: 'auto' | number; dkim: DkimK
       slot.busy += 1;
       if (slot.busy === 1) slot.w.ref();
       const s = slot;
-      return new Promise<Buffer>((resolve, reject) => {
+      return new Promise<BuiltValues>((resolve, reject) => {
         pending.set(id, {
           resolve: (b) => {
             s.busy -= 1;

@@ -1,7 +1,7 @@
 // A worker thread that builds and signs messages (see mime-threads.ts).
 // Each shape's encoded bodies arrive once; then only per-recipient values.
 import { parentPort, workerData } from 'node:worker_threads';
-import { assemble, finish, type DkimKey, type EncodedShape, type MessageValues } from './mime-core.js';
+import { buildValues, framing, type DkimKey, type EncodedShape, type MessageValues } from './mime-core.js';
 
 type Request =
   | { t: 'shape'; id: number; shape: EncodedShape }
@@ -10,6 +10,7 @@ type Request =
 
 const { dkim, boundary } = workerData as { dkim: DkimKey | null; boundary: string };
 const shapes = new Map<number, EncodedShape>();
+const frame = framing(boundary);
 
 parentPort?.on('message', (m: Request) => {
   if (m.t === 'shape') shapes.set(m.id, m.shape);
@@ -18,10 +19,8 @@ parentPort?.on('message', (m: Request) => {
     try {
       const shape = shapes.get(m.id);
       if (!shape) throw new Error(`unknown shape ${m.id}`);
-      const buf = finish(assemble(shape, m.v, boundary), dkim);
-      // Transfer, not copy: the buffer is ~80 KB per message.
-      const ab = buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength) as ArrayBuffer;
-      parentPort?.postMessage({ req: m.req, buf: ab }, [ab]);
+      // Only the head and the encoded values go back: the main thread has the shape's text.
+      parentPort?.postMessage({ req: m.req, built: buildValues(shape, m.v, frame, dkim) });
     } catch (error) {
       parentPort?.postMessage({ req: m.req, error: (error as Error).message });
     }

@@ -20,7 +20,7 @@ export function createOutboxMailer(_url: URL | null, opts: CreateMailerOptions):
     parallelism: 1,
     async send(msg) {
       try {
-        const buf = await builder.build(msg);
+        const buf = Buffer.concat(await builder.build(msg));
         // Sortable (time, then sequence) and unique across processes (runTag).
         seq += 1;
         const stamp = new Date().toISOString().replace(/[-:]/g, '').replace('.', '');

@@ -1,11 +1,11 @@
-// smtp:// and smtps://: a nodemailer connection pool. The message bytes come
-// from the MIME builder (built once per copy shape, DKIM-signed there), so the
-// pool only moves bytes: nodemailer's own composer and signer are not used.
-import nodemailer from 'nodemailer';
+// smtp:// and smtps://: a pool of SMTP connections (smtp-pool.ts) that
+// writes the bytes the MIME builder made (built once per copy shape,
+// DKIM-signed there, on worker threads when there are cores to spare).
 import { ConfigError } from '../../shared/errors.js';
+import { createMimeBuilder } from '../build-mime.js';
 import { classifySendError } from '../classify-send-error.js';
 import type { CreateMailerOptions, Mailer } from '../mailer.js';
-import { createMimeBuilder } from '../build-mime.js';
+import { createSmtpPool } from './smtp-pool.js';
 
 function redactUrl(url: URL): string {
   const u = new URL(url.toString());
@@ -16,22 +16,19 @@ function redactUrl(url: URL): string {
 
 export function createSmtpMailer(url: URL | null, opts: CreateMailerOptions): Mailer {
   if (!url) throw new ConfigError('DISPATCH_SMTP_URL: expected a URL like smtp://user:pass@host:587');
+  const secure = url.protocol === 'smtps:';
   const connections = Math.max(1, Math.floor(opts.pool?.connections ?? 5));
   const rate = opts.pool?.ratePerSecond;
-  const transport = nodemailer.createTransport({
-    pool: true,
-    url: url.toString(),
-    maxConnections: connections,
-    maxMessages: opts.pool?.messagesPerConnection ?? 100,
-    // The ledger owns retries (each attempt is recorded and backed off), so the
-    // pool must not silently resend a message whose connection dropped.
-    maxRequeues: 0,
-    // nodemailer counts messages per window: 50/s → 50 per 1000 ms; 0.5/s → 1 per 2000 ms.
-    ...(rate && rate > 0
-      ? rate >= 1
-        ? { rateDelta: 1000, rateLimit: Math.floor(rate) }
-        : { rateDelta: Math.round(1000 / rate), rateLimit: 1 }
-      : {}),
+  const pool = createSmtpPool({
+    host: url.hostname.replace(/^\[|\]$/g, '') || 'localhost',
+    port: url.port ? Number(url.port) : secure ? 465 : 587,
+    secure,
+    auth: url.username ? { user: decodeURIComponent(url.username), pass: decodeURIComponent(url.password) } : null,
+    connections,
+    messagesPerConnection: opts.pool?.messagesPerConnection ?? 100,
+    ratePerSecond: rate,
+    // ?tls=insecure: a relay with a self-signed certificate on a private network.
+    rejectUnauthorized: url.searchParams.get('tls') !== 'insecure',
   });
   const builder = createMimeBuilder(opts);
   const description =
@@ -45,26 +42,21 @@ export function createSmtpMailer(url: URL | null, opts: CreateMailerOptions): Ma
     // built and the previous outcome is written to the ledger.
     parallelism: connections * 2,
     async send(msg) {
-      let raw: Buffer;
+      let raw: Uint8Array[];
       try {
         raw = await builder.build(msg);
       } catch (err) {
         return { ok: false, temporary: false, reply: `could not build the message: ${(err as Error).message}`, code: null, mailboxMissing: false };
       }
       try {
-        const info = await transport.sendMail({ envelope: { from: msg.envelope.from, to: [...msg.envelope.to] }, raw });
-        if (info.rejected.length > 0) {
-          // Single-recipient messages: a rejected address normally fails the
-          // whole send, but be explicit if the relay accepted a partial envelope.
-          return classifySendError({ responseCode: 550, response: `recipient rejected: ${info.rejected.join(', ')}` });
-        }
-        return { ok: true, reply: info.response, messageId: msg.messageId };
+        const reply = await pool.send(msg.envelope.from, msg.envelope.to, raw, builder.isDotSafe(raw));
+        return { ok: true, reply: reply.text, messageId: msg.messageId };
       } catch (err) {
         return classifySendError(err);
       }
     },
     async close() {
-      transport.close();
+      await pool.close();
       await builder.close();
     },
   };
