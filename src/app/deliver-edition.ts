@@ -3,6 +3,7 @@
 // ledger makes a repeated or resumed send skip everyone already mailed.
 import type { Config } from '../config/index.js';
 import {
+  checkRelay,
   createMailer,
   recipientLinks,
   sendEdition,
@@ -69,6 +70,12 @@ export async function deliverEdition(
   // Enqueue is idempotent: a resumed send only adds subscribers who joined since.
   await store.deliveries.enqueue(edition.id, opts.now());
   if (edition.status === 'built') await store.editions.setStatus(edition.id, 'sending');
+  const relayDown = await relayProblem(config, opts.mailer);
+  if (relayDown) {
+    // Said once for the whole edition; every row stays pending for the next run.
+    const counts = await store.deliveries.counts(edition.id);
+    return { sent: 0, failed: 0, skipped: 0, retried: 0, pendingLeft: counts.pending, stoppedReason: relayDown, editionId: edition.id, digest: edition.digest, mailer: opts.mailer.describe() };
+  }
 
   // The same composition the preview studio shows (see compose-copy.ts).
   // Nothing for this reader's preferences: skipped without rendering anything.
@@ -93,4 +100,11 @@ export async function deliverEdition(
   });
   if (summary.pendingLeft === 0) await store.editions.setStatus(edition.id, 'sent');
   return { ...summary, editionId: edition.id, digest: edition.digest, mailer: opts.mailer.describe() };
+}
+
+/** One line when the SMTP relay cannot be reached, logged in to or spoken TLS to; null when it can (or mail goes to the outbox). */
+async function relayProblem(config: Config, mailer: Mailer): Promise<string | null> {
+  if (mailer.kind !== 'smtp' || !config.env.smtpUrl) return null;
+  const check = await checkRelay(config.env.smtpUrl);
+  return check.ok ? null : check.reason;
 }

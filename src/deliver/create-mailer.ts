@@ -2,11 +2,11 @@
 // otherwise `.eml` files in the outbox folder. Either way `send` never throws
 // for a delivery problem: it answers with a SendOutcome the ledger can record.
 import { mkdirSync } from 'node:fs';
-import { rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import nodemailer from 'nodemailer';
 import type { SendMailOptions } from 'nodemailer';
 import { ConfigError } from '../shared/errors.js';
+import { writeFileAtomically } from './write-file-atomically.js';
 
 export type SendOutcome =
   | { ok: true; reply: string; messageId: string }
@@ -206,9 +206,9 @@ function createOutboxMailer(opts: CreateMailerOptions): Mailer {
         const stamp = new Date().toISOString().replace(/[-:]/g, '').replace('.', '');
         const name = `${stamp}-${runTag}-${String(seq).padStart(6, '0')}.eml`;
         const file = path.join(dir, name);
-        // Write then rename, so a crash never leaves half a message behind.
-        await writeFile(`${file}.tmp`, buf, { flag: 'wx' });
-        await rename(`${file}.tmp`, file);
+        // Write then rename, so a crash never leaves half a message behind;
+        // a failed write (a full disk) removes its temporary file.
+        await writeFileAtomically(file, buf);
         return { ok: true, reply: `written to ${file}`, messageId: idOf(msg, info.messageId) };
       } catch (err) {
         const reply = err instanceof Error ? err.message : String(err);

@@ -46,7 +46,9 @@ export function printFetch(c: CommandContext, s: RefreshSummary): void {
 
 export function describeDelivery(d: DeliverEditionResult): string {
   return `edition ${d.editionId} (${d.digest}): ${d.sent} sent, ${d.failed} failed, ${d.skipped} skipped` +
-    (d.retried ? `, ${d.retried} retried` : '') + (d.pendingLeft ? `, ${d.pendingLeft} still pending` : '') + ` — ${d.mailer}`;
+    (d.retried ? `, ${d.retried} retried` : '') + (d.pendingLeft ? `, ${d.pendingLeft} still pending` : '') + ` — ${d.mailer}` +
+    // Why the send stopped (the relay down, a full disk), said once per edition.
+    (d.stoppedReason ? `\n  ${d.stoppedReason}` : '');
 }
 
 
