@@ -35,7 +35,7 @@ describe('absurd item dates', () => {
     const absurd = makeStoredItem({ id: 99, feedId: 99, title: 'Satellite launch delayed', publishedAt: fetchedAt, firstSeenAt: fetchedAt });
     const model = buildEditionModel([absurd, ...dated], DIGEST, { now: NOW, editionId: 1 });
     expect(model.subject).toBe('Daily Brief: Parliament passes budget');
-    const order = [...model.topStories, ...model.sections.flatMap((s) => s.stories)].map((s) => s.headline.id);
+    const order = [...(model.topStories ?? []), ...model.sections.flatMap((s) => s.stories)].map((s) => s.headline.id);
     expect(order).toContain(99);
     expect(order.at(-1)).toBe(99);
   });
