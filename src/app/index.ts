@@ -35,3 +35,5 @@ export type { ArchivedEditionSummary } from './archive.js';
 export { unsubscribeTokenFor } from './reader-links.js';
 export { publicHealth, toPublicHealth } from './public-health.js';
 export type { PublicHealth } from './public-health.js';
+export { requestSubscriptionInBackground } from './request-subscription-in-background.js';
+export type { BackgroundSubscription } from './request-subscription-in-background.js';
