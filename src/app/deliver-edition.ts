@@ -65,6 +65,13 @@ export async function deliverEdition(
   // a list of a million it is a scan of every subscriber, and the starter did it.
   if (opts.waitForOthers !== false || edition.status === 'built') await store.deliveries.enqueue(edition.id, opts.now());
   if (edition.status === 'built') await store.editions.setStatus(edition.id, 'sending');
+  // A relay that is down, refuses the login or fails TLS is said once for the
+  // whole edition; every row stays pending for the next run.
+  const relayDown = (await opts.mailer.preflight?.()) ?? null;
+  if (relayDown) {
+    const counts = await store.deliveries.counts(edition.id);
+    return { sent: 0, failed: 0, skipped: 0, retried: 0, pendingLeft: counts.pending, stoppedReason: relayDown, editionId: edition.id, digest: edition.digest, mailer: opts.mailer.describe() };
+  }
   // Issue 10: an edition the bounce breaker stopped waits for `send --force`.
   const guarded = await guardEdition(ctx, edition, { now: opts.now, signal: opts.signal, force: opts.force });
   if (guarded.held) {
@@ -108,3 +115,4 @@ export async function deliverEdition(
   publishEvent({ type: 'send-finished', digest: edition.digest, editionId: edition.id, sent: summary.sent, failed: summary.failed, skipped: summary.skipped, retried: summary.retried, pendingLeft: summary.pendingLeft, durationMs: Date.now() - started });
   return { ...summary, editionId: edition.id, digest: edition.digest, mailer: opts.mailer.describe() };
 }
+

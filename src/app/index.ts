@@ -50,3 +50,5 @@ export { sendUnsubscribeChallenge, CHALLENGE_INTERVAL_MS } from './inbound-chall
 export type { ChallengeOutcome } from './inbound-challenge.js';
 export { deliverabilityHealth, describeRates, editionDeliverability } from './deliverability-report.js';
 export type { DeliverabilityHealth, DigestDeliverability } from './deliverability-report.js';
+export { requestSubscriptionInBackground } from './request-subscription-in-background.js';
+export type { BackgroundSubscription } from './request-subscription-in-background.js';

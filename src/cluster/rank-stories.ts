@@ -20,6 +20,8 @@ export interface RankOptions<T> {
    * they are not counted as two outlets.
    */
   outletOf?: (item: T) => string | number;
+  /** The date an item is ranked by (default its publishedAt); lets an estimated date rank lower. */
+  dateOf?: (item: T) => Date;
 }
 
 export interface RankedStory<T> {
@@ -62,6 +64,7 @@ export function rankStories<T extends RankableItem>(
   if (!(halfLife > 0)) throw new RangeError(`rankStories: halfLifeMs must be > 0, got ${String(halfLife)}`);
   const weightOf = opts.weight ?? (() => 1);
   const outletOf = opts.outletOf ?? ((item: T) => item.feedId);
+  const dateOf = opts.dateOf ?? ((item: T) => item.publishedAt);
 
   const ranked = stories.map((story) => {
     const outletSet = new Set<string | number>();
@@ -72,7 +75,8 @@ export function rankStories<T extends RankableItem>(
       outletSet.add(outletOf(item));
       const w = weightOf(item);
       if (typeof w === 'number' && Number.isFinite(w) && w > weight) weight = w;
-      const t = item.publishedAt instanceof Date ? item.publishedAt.getTime() : Number.NaN;
+      const d = dateOf(item);
+      const t = d instanceof Date ? d.getTime() : Number.NaN;
       if (Number.isFinite(t) && t > latest) latest = t;
       if (item.id < minId) minId = item.id;
     }

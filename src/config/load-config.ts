@@ -249,7 +249,7 @@ function ms(value: string): number {
 
 function parseYamlOrThrow(text: string, label: string): unknown {
   try {
-    return parseYaml(text, { maxAliasCount: MAX_YAML_ALIASES });
+    return parseYaml(text, { maxAliasCount: MAX_YAML_ALIASES, logLevel: 'error' });
   } catch (err) {
     if (err instanceof YAMLParseError) {
       const pos = err.linePos?.[0];

@@ -60,6 +60,8 @@ const MONTHS: Record<string, number> = {
 
 /** Anything before this is a broken feed (epoch zero, year 1), not an old article. */
 const EARLIEST = Date.UTC(1990, 0, 1);
+/** More than this ahead of the fetch is a broken feed too, not a clock skew. */
+const MAX_AHEAD_MS = 24 * 60 * 60 * 1000;
 
 // "Wed, 25 Nov 2026 07:00:00 +0000", "25 Nov 26 07:00 EST", "Tues, 3 March 2026 9:05:00 GMT"
 const RFC822 =
@@ -72,12 +74,13 @@ const ISO =
 /**
  * The date to store for an item: `raw` parsed as RFC 822 or ISO 8601 (dates
  * without a zone are read as UTC, so the result never depends on the host's
- * time zone); missing or unparseable (or before 1990) → `firstSeen`; in the
- * future → `now`.
+ * time zone); missing, unparseable, before 1990 or more than a day ahead →
+ * `firstSeen` (the edition ranks such items below properly dated ones of the
+ * same fetch); up to a day ahead (clock skew) → `now`.
  */
 export function parseItemDate(raw: string | undefined, firstSeen: Date, now: Date): Date {
   const ms = typeof raw === 'string' ? parseDateMs(raw.trim()) : null;
-  if (ms === null || ms < EARLIEST) return new Date(firstSeen.getTime());
+  if (ms === null || ms < EARLIEST || ms > now.getTime() + MAX_AHEAD_MS) return new Date(firstSeen.getTime());
   if (ms > now.getTime()) return new Date(now.getTime());
   return new Date(ms);
 }

@@ -10,5 +10,7 @@ export { DKIM_SIGNED_HEADERS } from './dkim-headers.js';
 export { renderMime } from './build-mime.js';
 export { sendEdition, defaultBackoffMs } from './send-edition.js';
 export type { SendEditionOptions, SendSummary, SendProgress, SendRateGate } from './send-edition.js';
+export { checkRelay, describeRelayError } from './check-relay.js';
+export type { RelayCheck } from './check-relay.js';
 export { recipientLinks, unsubscribeUrls } from './recipient-links.js';
 export type { RecipientLinks } from './recipient-links.js';

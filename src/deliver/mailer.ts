@@ -28,6 +28,12 @@ export interface Mailer {
    * this machine (the outbox: where the files go); null for a real relay.
    */
   notice(): string | null;
+  /**
+   * Checked once before an edition is sent: a line naming why nothing can be
+   * sent now ("relay unreachable: ECONNREFUSED host:port", a refused login, a
+   * TLS error), or null when the transport is ready. Optional: the outbox has none.
+   */
+  preflight?(): Promise<string | null>;
   /** Messages worth having in flight at once (the send loop's concurrency). */
   readonly parallelism: number;
   /** Never throws for a delivery problem: the outcome is what the ledger records. */

@@ -1,5 +1,6 @@
 // The edition model: what templates see and `dispatch preview --json` prints.
 // Pure: the selected items and `now` come in, a plain JSON-able object goes out.
+import { rankingDates } from './ranking-date.js';
 import type { EditionModel, ItemView, SectionView, StoredItem, StoryView } from '../shared/types.js';
 import { clusterItems, pickHeadline, rankStories } from '../cluster/index.js';
 import { htmlToText, safeHttpUrl } from '../curate/index.js';
@@ -66,7 +67,9 @@ export function buildEditionModel(items: StoredItem[], digest: EditionDigest, ct
   const sectionBy = digest.sectionBy ?? 'tag';
   const weight = (i: StoredItem): number => i.feedWeight ?? 1;
   const clusters = clusterItems(items);
-  const ranked = rankStories(clusters, { now: ctx.now, weight });
+  // A missing or absurd date (stored as the fetch time) ranks below the properly dated items of its fetch.
+  const rankDate = rankingDates(items);
+  const ranked = rankStories(clusters, { now: ctx.now, weight, dateOf: (i) => rankDate.get(i) ?? i.publishedAt });
   const maxStories = Math.max(0, Math.floor(digest.maxItems));
   const perSourceCap = digest.maxPerSource != null && digest.maxPerSource > 0 ? Math.floor(digest.maxPerSource) : Infinity;
   const perSource = new Map<string, number>();

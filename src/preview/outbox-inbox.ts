@@ -1,7 +1,8 @@
 // The local inbox: without DISPATCH_SMTP_URL every mail the tool "sends"
 // (digests, confirmations, welcomes) is an .eml file in the outbox folder.
 // These read them back, newest first, for the studio's inbox view.
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readRegularFile, statRegularFile } from './read-regular-file.js';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { ParsedMail } from 'mailparser';
 
@@ -45,7 +46,8 @@ export async function listInbox(outboxDir: string, limit = 200): Promise<{ entri
   }
   const stats = await Promise.all(
     names.map(async (name) => {
-      const s = await stat(path.join(outboxDir, name)).catch(() => null);
+      // lstat: a symlink or anything else that is not a regular file is not a mail.
+      const s = await statRegularFile(path.join(outboxDir, name));
       return s ? { name, size: s.size, mtime: s.mtime } : null;
     }),
   );
@@ -58,7 +60,9 @@ export async function listInbox(outboxDir: string, limit = 200): Promise<{ entri
     const key = `${outboxDir}\u0000${f.name}\u0000${f.size}\u0000${f.mtime.getTime()}`;
     let entry = cache.get(key);
     if (!entry) {
-      const mail = await parse(await readFile(path.join(outboxDir, f.name)));
+      const file = await readRegularFile(path.join(outboxDir, f.name));
+      if (!file) continue;
+      const mail = await parse(file.bytes);
       entry = summary(f.name, mail, f.size, f.mtime);
       cache.set(key, entry);
     }
@@ -71,14 +75,10 @@ export async function listInbox(outboxDir: string, limit = 200): Promise<{ entri
 export async function readInboxMessage(outboxDir: string, name: string): Promise<InboxMessage | null> {
   if (!isInboxName(name)) return null;
   const file = path.join(outboxDir, name);
-  let raw: Buffer;
-  try {
-    raw = await readFile(file);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw error;
-  }
-  const s = await stat(file);
+  const read = await readRegularFile(file);
+  if (!read) return null;
+  const raw = read.bytes;
+  const s = { size: read.size, mtime: read.mtime };
   const mail = await parse(raw);
   const text = raw.toString('utf8');
   const end = text.search(/\r?\n\r?\n/);

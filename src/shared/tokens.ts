@@ -74,6 +74,12 @@ export function verifyToken(
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
     return { ok: false, reason: 'bad-signature' };
   }
+  // Node's decoder ignores the spare bits of the last character, so one
+  // signature has several spellings: only the one signToken writes counts.
+  // (Compared after the MAC check; the canonical form of a valid MAC is public.)
+  if (given.toString('base64url') !== sig || Buffer.from(encoded, 'base64url').toString('base64url') !== encoded) {
+    return { ok: false, reason: 'malformed' };
+  }
 
   let wire: unknown;
   try {

@@ -24,6 +24,9 @@ export type { WebLimits } from './web-kit.js';
 export const DEFAULT_WEB_LIMITS: WebLimits = {
   signupPerIp: { capacity: 20, refillPerMinute: 2 },
   signupPerAddress: { capacity: 3, refillPerMinute: 0.1 },
+  // Tokens are 256-bit, so guessing is hopeless anyway; the limit keeps a
+  // guesser from turning the database into the bottleneck.
+  confirmPerIp: { capacity: 20, refillPerMinute: 2 },
   bodyBytes: 16 * 1024,
 };
 

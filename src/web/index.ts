@@ -1,7 +1,8 @@
 // The web stage: sign-up, confirmation, unsubscribe, preferences, archive.
 export { createWebApp, DEFAULT_WEB_LIMITS } from './create-web-app.js';
 export type { WebApp, WebAppDeps, WebLimits } from './create-web-app.js';
-export { startWebServer } from './start-web-server.js';
+export { startWebServer, DEFAULT_WEB_TIMEOUTS } from './start-web-server.js';
+export type { WebServerTimeouts } from './start-web-server.js';
 export type { RunningWebServer } from './start-web-server.js';
 export { HttpError } from './http-error.js';
 export { createRateLimiter } from './rate-limit.js';

@@ -16,15 +16,41 @@ export interface FetchApp {
   fetch: (request: Request, env: never) => Response | Promise<Response>;
 }
 
-export async function startWebServer(app: FetchApp, opts: { port: number; host?: string }): Promise<RunningWebServer> {
+export interface WebServerTimeouts {
+  /** Time a client gets to send the request headers; then 408. Default 10 s. */
+  headersMs: number;
+  /** Time a client gets to send the whole request; then 408. Default 10 s. */
+  requestMs: number;
+}
+
+export const DEFAULT_WEB_TIMEOUTS: WebServerTimeouts = { headersMs: 10_000, requestMs: 10_000 };
+
+export async function startWebServer(
+  app: FetchApp,
+  opts: { port: number; host?: string; timeouts?: Partial<WebServerTimeouts> },
+): Promise<RunningWebServer> {
   const host = opts.host ?? '127.0.0.1';
+  const timeouts = { ...DEFAULT_WEB_TIMEOUTS, ...opts.timeouts };
   const server = await new Promise<Server>((resolve, reject) => {
-    const s = serve({ fetch: app.fetch as (request: Request) => Response | Promise<Response>, port: opts.port, hostname: host }, () => resolve(s as Server)) as Server;
+    const s = serve(
+      {
+        fetch: app.fetch as (request: Request) => Response | Promise<Response>,
+        port: opts.port,
+        hostname: host,
+        // Slow-loris guards: a client gets this long to send headers and the
+        // whole request. Node checks the deadlines only every
+        // connectionsCheckingInterval (30 s by default, which made a slow
+        // client wait ~33 s for its 408); a check per second keeps it close.
+        serverOptions: {
+          headersTimeout: timeouts.headersMs,
+          requestTimeout: timeouts.requestMs,
+          connectionsCheckingInterval: Math.min(1_000, timeouts.headersMs),
+        },
+      },
+      () => resolve(s as Server),
+    ) as Server;
     s.once('error', reject);
   });
-  // Slow-loris guards: a client gets this long to send headers and a body.
-  server.headersTimeout = 10_000;
-  server.requestTimeout = 30_000;
   const { port } = server.address() as AddressInfo;
   const shown = host.includes(':') ? `[${host}]` : host;
   return {

@@ -18,6 +18,8 @@ export interface WebLimits {
   signupPerIp: RateLimitRule;
   /** Sign-up attempts per address. Over it: the usual page, but no mail (nothing to learn from it). */
   signupPerAddress: RateLimitRule;
+  /** Confirmation attempts (POST /confirm) per client IP. Over it: 429. */
+  confirmPerIp: RateLimitRule;
   /** Largest request body accepted (bytes); larger gets 413 before it is read. */
   bodyBytes: number;
 }

@@ -35,9 +35,9 @@ describe('parseItemDate', () => {
     },
   );
 
-  it('clamps a date in the future to now', () => {
+  it('clamps a date up to a day ahead to now; further ahead is absurd and takes the first-seen time', () => {
     const firstSeen = new Date('2026-11-25T06:00:00Z');
-    expect(parseItemDate('Wed, 01 Dec 2027 00:00:00 GMT', firstSeen, NOW).toISOString()).toBe(NOW.toISOString());
+    expect(parseItemDate('Wed, 01 Dec 2027 00:00:00 GMT', firstSeen, NOW).toISOString()).toBe(firstSeen.toISOString());
     expect(parseItemDate('2026-11-25T07:00:01Z', firstSeen, NOW).toISOString()).toBe(NOW.toISOString());
   });
 

@@ -2,11 +2,14 @@
 // open the studio, save a template on disk, and see the open page change by
 // itself; then a template error, shown with file and line, and the last good
 // render one click away. Saves screenshots of the sample digest.
+// Each test gets its own fixture (templates folder, store, outbox), studio
+// server and page; only the browser process is shared. No test depends on
+// what an earlier one wrote to disk or on a recompile it triggered.
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { openMailer } from '../../src/app/index.js';
 import { DEFAULT_SELECTION, sendTestCopy, startPreviewServer, type PreviewServer } from '../../src/preview/index.js';
 import { packageRoot } from '../../src/shared/package-root.js';
@@ -22,25 +25,32 @@ describe.skipIf(!existsSync(CHROMIUM))('preview studio in a browser', () => {
   let page: Page;
 
   beforeAll(async () => {
-    fx = await makePreviewFixture();
-    server = await startPreviewServer({ ctx: fx.ctx, loadConfig: fx.loadConfig, port: 0 });
-    await server.watching;
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
     });
+    await mkdir(ARTIFACTS, { recursive: true });
+  });
+
+  beforeEach(async () => {
+    fx = await makePreviewFixture();
+    server = await startPreviewServer({ ctx: fx.ctx, loadConfig: fx.loadConfig, port: 0 });
+    await server.watching;
     page = await browser.newPage({ viewport: { width: 1440, height: 1100 } });
     // The sample feeds' images point at example.org hosts: fail them at once
     // rather than wait on DNS, so screenshots show the finished layout.
     const origin = new URL(server.url).origin;
     await page.route((url) => url.origin !== origin, (route) => route.abort());
-    await mkdir(ARTIFACTS, { recursive: true });
+  });
+
+  afterEach(async () => {
+    await page?.close();
+    await server?.close();
+    await fx?.close();
   });
 
   afterAll(async () => {
     await browser?.close();
-    await server?.close();
-    await fx?.close();
   });
 
   it('shows the sample digest on desktop and mobile', async () => {
@@ -79,7 +89,6 @@ describe.skipIf(!existsSync(CHROMIUM))('preview studio in a browser', () => {
     // The last good render is one click away.
     await page.click('#last-good');
     await expect.poll(heading).toContain('Edited on disk: Daily Foreign Policy Brief');
-    await writeFile(header, original);
   });
 
   it('lists a mail in the local inbox as soon as it lands in the outbox', async () => {

@@ -65,4 +65,20 @@ describe('signToken / verifyToken', () => {
   it('refuses an empty secret', () => {
     expect(() => signToken('', { sub: 1, purpose: 'unsubscribe' })).toThrow(/secret/);
   });
+
+  it('accepts a signature only in its canonical base64url spelling', () => {
+    const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+    const token = signToken(SECRET_FOR_SPELLING, { sub: 7, purpose: 'unsubscribe' });
+    const [payload, sig] = token.split('.') as [string, string];
+    const last = ALPHABET.indexOf(sig.at(-1)!);
+    // 32 bytes in 43 characters: the last one carries 2 spare bits, so 4 spellings decode alike.
+    const spellings = [1, 2, 3].map((flip) => `${payload}.${sig.slice(0, -1)}${ALPHABET[last ^ flip]}`);
+    for (const t of spellings) {
+      expect(Buffer.from(t.split('.')[1]!, 'base64url').equals(Buffer.from(sig, 'base64url'))).toBe(true);
+      expect(verifyToken(SECRET_FOR_SPELLING, t, 'unsubscribe', 0).ok).toBe(false);
+    }
+    expect(verifyToken(SECRET_FOR_SPELLING, token, 'unsubscribe', 0)).toEqual({ ok: true, sub: 7, exp: null });
+  });
 });
+
+const SECRET_FOR_SPELLING = 'spelling-secret-0123456789';

@@ -118,4 +118,20 @@ describe('/confirm', () => {
     expect((await s.subscriber('back@example.org'))?.status).toBe('active');
     expect(await s.ctx.store.subscriptions.isSuppressed(suppressionHash('back@example.org'))).toBe(false);
   });
+
+  it('rate-limits POST /confirm per client IP like /subscribe (429 with retry-after)', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 25; i++) {
+      const res = await s.postForm('/confirm', { token: `guess${String(i).padStart(40, 'x')}` });
+      statuses.push(res.status);
+    }
+    expect(statuses.slice(0, 20).every((st) => st === 400)).toBe(true);
+    expect(statuses.slice(20)).toEqual([429, 429, 429, 429, 429]);
+    const res = await s.postForm('/confirm', { token: 'x'.repeat(43) });
+    expect(res.status).toBe(429);
+    expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
+    // The bucket refills with time.
+    s.clock.now += 10 * 60_000;
+    expect((await s.postForm('/confirm', { token: 'y'.repeat(43) })).status).toBe(400);
+  });
 });

@@ -71,7 +71,9 @@ export function describeDelivery(d: DeliverEditionResult): string {
   const done = outbox ? `${plural(d.sent, 'copy', 'copies')} written to the outbox` : `${d.sent} sent`;
   return `edition ${d.editionId} (${d.digest}): ${done}, ${d.failed} failed, ${d.skipped} skipped` +
     (d.retried ? `, ${d.retried} retried` : '') + (d.pendingLeft ? `, ${d.pendingLeft} still pending` : '') +
-    (outbox ? ` (${outbox[1]}; DISPATCH_SMTP_URL is not set, so nothing was mailed)` : ` — ${d.mailer}`);
+    (outbox ? ` (${outbox[1]}; DISPATCH_SMTP_URL is not set, so nothing was mailed)` : ` — ${d.mailer}`) +
+    // Why the send stopped (the relay down, a full disk), said once per edition.
+    (d.stoppedReason ? `\n  ${d.stoppedReason}` : '');
 }
 
 

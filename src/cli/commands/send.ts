@@ -61,7 +61,7 @@ export const sendCommand: Command = (c) =>
     }
     c.out.endProgress();
     if (c.json) c.out.json({ editions: results });
-    else for (const r of results) c.out.print(describeDelivery(r) + (r.stoppedReason ? `\n  stopped: ${r.stoppedReason}` : ''));
+    else for (const r of results) c.out.print(describeDelivery(r));
     return shutdown.signal.aborted || results.some((r) => r.pendingLeft > 0) ? 1 : 0;
   });
 

@@ -1,8 +1,8 @@
 // No relay configured: each message is written as an .eml file to the outbox
 // folder, byte for byte what the SMTP adapter would have put on the wire.
 import { mkdirSync } from 'node:fs';
-import { rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { writeFileAtomically } from '../write-file-atomically.js';
 import { createMimeBuilder } from '../build-mime.js';
 import type { CreateMailerOptions, Mailer } from '../mailer.js';
 
@@ -26,9 +26,9 @@ export function createOutboxMailer(_url: URL | null, opts: CreateMailerOptions):
         const stamp = new Date().toISOString().replace(/[-:]/g, '').replace('.', '');
         const name = `${stamp}-${runTag}-${String(seq).padStart(6, '0')}.eml`;
         const file = path.join(dir, name);
-        // Write then rename, so a crash never leaves half a message behind.
-        await writeFile(`${file}.tmp`, buf, { flag: 'wx' });
-        await rename(`${file}.tmp`, file);
+        // Write then rename, so a crash never leaves half a message behind;
+        // a failed write (a full disk) removes its temporary file.
+        await writeFileAtomically(file, buf);
         return { ok: true, reply: `written to ${file}`, messageId: msg.messageId };
       } catch (err) {
         const reply = err instanceof Error ? err.message : String(err);

@@ -1,6 +1,7 @@
 // smtp:// and smtps://: a pool of SMTP connections (smtp-pool.ts) that
 // writes the bytes the MIME builder made (built once per copy shape,
 // DKIM-signed there, on worker threads when there are cores to spare).
+import { checkRelay } from '../check-relay.js';
 import { ConfigError } from '../../shared/errors.js';
 import { createMimeBuilder } from '../build-mime.js';
 import { classifySendError } from '../classify-send-error.js';
@@ -38,6 +39,11 @@ export function createSmtpMailer(url: URL | null, opts: CreateMailerOptions): Ma
     kind: 'smtp',
     describe: () => description,
     notice: () => null,
+    // One connection up front: a relay that is down is said once, not per message.
+    async preflight() {
+      const check = await checkRelay(url.href);
+      return check.ok ? null : check.reason;
+    },
     // Two messages per pooled connection: one on the wire while the next is
     // built and the previous outcome is written to the ledger.
     parallelism: connections * 2,

@@ -3,12 +3,15 @@ import type { Hono } from 'hono';
 import { z } from 'zod';
 import { confirmSubscription } from '../../app/index.js';
 import { HttpError } from '../http-error.js';
+import { createRateLimiter } from '../rate-limit.js';
 import { optionalFormField, readValidatedForm } from '../read-validated-form.js';
 import type { C, Env, WebKit } from '../web-kit.js';
 
 export const tokenForm = z.object({ token: optionalFormField() });
 
 export function registerConfirmRoutes(app: Hono<Env>, kit: WebKit): void {
+  const perIp = createRateLimiter(kit.limits.confirmPerIp);
+
   // GET only shows a button: link scanners in mail systems open every link,
   // and must not be able to confirm a subscription on the reader's behalf.
   function showConfirm(c: C) {
@@ -22,6 +25,13 @@ export function registerConfirmRoutes(app: Hono<Env>, kit: WebKit): void {
   }
 
   async function submitConfirm(c: C) {
+    const ip = kit.clientIp(c);
+    const at = kit.now().getTime();
+    if (!perIp.take(ip, at)) {
+      throw new HttpError(429, 'Too many confirmation attempts from your network. Please wait a few minutes and try again.', {
+        'retry-after': String(Math.max(1, perIp.retryAfter(ip, at))),
+      });
+    }
     const form = await readValidatedForm(c, tokenForm);
     const r = await confirmSubscription(kit.ctx, kit.mail, { token: kit.tokenFrom(c, form.token), ip: kit.clientIp(c), now: kit.now() });
     if (!r.ok) {

@@ -2,7 +2,7 @@
 import { publishEvent } from '../../observability/events.js';
 import type { Hono } from 'hono';
 import { z } from 'zod';
-import { requestSubscription } from '../../app/index.js';
+import { requestSubscriptionInBackground } from '../../app/index.js';
 import { InputError } from '../../shared/errors.js';
 import { HttpError } from '../http-error.js';
 import { createRateLimiter } from '../rate-limit.js';
@@ -54,16 +54,16 @@ export function registerSignupRoutes(app: Hono<Env>, kit: WebKit): void {
     try {
       const key = rawEmail.trim().toLowerCase().slice(0, 300);
       if (!perAddress.take(key, at.getTime())) return publishEvent({ type: 'signup-request', outcome: 'address-limited' }), checkInbox(c);
-      const r = await requestSubscription(kit.ctx, kit.mail, { email: rawEmail, preferences: prefs, source: 'web', ip, now: at });
-      publishEvent({ type: 'signup-request', outcome: r.outcome });
-      // Not awaited: answering before the relay does keeps a new address and a
-      // known one indistinguishable by timing as well as by content.
-      if (r.delivery)
-        kit.track(
-          r.delivery.then((outcome) => {
-            if (outcome === 'send-failed') kit.log('web: a confirmation mail could not be sent (the address may retry at once)');
-          }),
-        );
+      // Only the input is checked before answering; the store work and the
+      // mail start after the response, so a new address, a pending one and an
+      // active one are indistinguishable by timing as well as by content.
+      const r = requestSubscriptionInBackground(kit.ctx, kit.mail, { email: rawEmail, preferences: prefs, source: 'web', ip, now: at });
+      kit.track(
+        r.done.then((outcome) => {
+          publishEvent({ type: 'signup-request', outcome });
+          if (outcome === 'send-failed') kit.log('web: a confirmation mail could not be sent (the address may retry at once)');
+        }),
+      );
       return checkInbox(c);
     } catch (error) {
       if (!(error instanceof InputError)) throw error;

@@ -1,0 +1,44 @@
+// The soak's SMTP sink, in its own process: accepts everything and counts
+// each Message-ID, so the soak can tell a message sent twice from one sent
+// once. Talks to its parent over IPC: → { port }; ← 'stats' → { accepted, unique, duplicates, duplicateIds }.
+import { SMTPServer } from 'smtp-server';
+
+const seen = new Map<string, number>();
+let accepted = 0;
+let duplicates = 0;
+const duplicateIds: string[] = [];
+
+const server = new SMTPServer({
+  authOptional: true,
+  disabledCommands: ['STARTTLS', 'AUTH'],
+  logger: false,
+  disableReverseLookup: true,
+  closeTimeout: 200,
+  size: 10 * 1024 * 1024,
+  onData(stream, _session, callback) {
+    let head = '';
+    stream.on('data', (chunk: Buffer) => {
+      if (head.length < 16_384 && !head.includes('\r\n\r\n')) head += chunk.toString('latin1');
+    });
+    stream.on('end', () => {
+      accepted += 1;
+      const id = /^Message-ID:\s*(\S+)/im.exec(head)?.[1] ?? `(no id ${accepted})`;
+      const n = (seen.get(id) ?? 0) + 1;
+      seen.set(id, n);
+      if (n > 1) {
+        duplicates += 1;
+        if (duplicateIds.length < 20) duplicateIds.push(id);
+      }
+      callback(null, `2.0.0 Ok: queued as ${accepted}`);
+    });
+  },
+});
+server.on('error', (error) => console.error('sink:', error.message));
+server.listen(0, '127.0.0.1', () => {
+  const addr = server.server.address();
+  process.send?.({ port: typeof addr === 'object' && addr ? addr.port : 0 });
+});
+process.on('message', (msg) => {
+  if (msg === 'stats') process.send?.({ accepted, unique: seen.size, duplicates, duplicateIds });
+});
+process.on('disconnect', () => server.close(() => process.exit(0)));
