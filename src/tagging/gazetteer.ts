@@ -65,7 +65,7 @@ export interface GazetteerData {
   organisations: readonly OrganisationData[];
   regionTerms: readonly RegionTermData[];
   blocked: readonly string[];
-  /** People who stand for a country or body (src/tagging/data/people.json). */
+  /** People who stand for a country or body (src/tagging/people.json). */
   people?: readonly PersonData[];
   /** Country names, adjectives and capitals in Spanish, French, German and Portuguese. */
   foreignCountries?: readonly ForeignCountryForms[];

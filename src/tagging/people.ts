@@ -1,11 +1,11 @@
 // The people gazetteer: heads of state and government, foreign and defence
 // ministers and the heads of international bodies, who stand for their country
 // (or body) in headlines ("Sheinbaum wins reprieve from Trump"). The data is
-// src/tagging/data/people.json (format in the README, "People gazetteer");
+// src/tagging/people.json (format in the README, "People gazetteer");
 // it is validated once, on first use, so a bad edit fails loudly and names the
 // entry rather than silently tagging nothing.
 import { z } from 'zod';
-import peopleFile from './data/people.json' with { type: 'json' };
+import peopleFile from './people.json' with { type: 'json' };
 
 export const PERSON_ROLES = [
   'head-of-state',
@@ -71,7 +71,7 @@ let defaultPeople: PersonData[] | null = null;
 
 /** The built-in people data, validated on first use. */
 export function getDefaultPeople(): readonly PersonData[] {
-  defaultPeople ??= parsePeople(peopleFile, 'src/tagging/data/people.json');
+  defaultPeople ??= parsePeople(peopleFile, 'src/tagging/people.json');
   return defaultPeople;
 }
 
