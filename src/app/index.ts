@@ -30,3 +30,5 @@ export { compileSubscriptionMails, listTitle, sendConfirmationMail, sendWelcomeM
 export type { ConfirmMailData, SubscriptionMailer, WelcomeMailData } from './subscription-mail.js';
 export { eraseSubscriber, exportSubscribers, importSubscribers, parseCsv, suppressionHash } from './import-export.js';
 export type { CsvRow, ImportReport } from './import-export.js';
+export { peopleCheck } from './people-check.js';
+export type { PeopleCheck } from './people-check.js';

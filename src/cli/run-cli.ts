@@ -24,6 +24,7 @@ Commands:
   serve [--port N] [--host ADDR]  sign-up pages, subscribe-by-mail, scheduler
   feeds list | check | import-opml FILE [--out CATALOG] | export-opml [--out FILE]
                                   feeds with their last status; check fetches each once
+  feeds people-check              people-gazetteer entries not checked for over a year
   editions list | show ID         stored editions and their delivery counts
   schedule [--digest NAME]        each digest's next five run times in its time zone
   status                          last/next run per digest, last edition, failing feeds

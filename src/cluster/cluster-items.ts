@@ -54,6 +54,10 @@ export interface Story<T> {
   id: string;
   /** Oldest first (then by id); use `pickHeadline` to order them for display. */
   items: T[];
+  /** Every country its items name (ISO alpha-2), first mention first. */
+  countries: string[];
+  /** The countries the story is about: its items' subjects, without brokers, hosts and passing mentions. */
+  aboutCountries: string[];
 }
 
 export interface ClusterOptions {
@@ -135,6 +139,8 @@ interface Vector {
   weights: Float64Array;
   /** What the item is about: its subject countries and acting bodies (see `subjectsClash`). */
   subjects: readonly string[];
+  countries: readonly string[];
+  aboutCountries: readonly string[];
 }
 
 /**
@@ -246,7 +252,8 @@ export function clusterItems<T extends ClusterableItem>(items: readonly T[], opt
     const idx = (members[k] as number[]).sort((x, y) => x - y);
     const storyItems = idx.map((i) => sorted[i] as T);
     const minId = Math.min(...storyItems.map((item) => item.id));
-    stories.push({ id: `story-${minId}`, items: storyItems });
+    const union = (pick: (v: Vector) => readonly string[]): string[] => [...new Set(idx.flatMap((i) => [...pick(vectors[i] as Vector)]))];
+    stories.push({ id: `story-${minId}`, items: storyItems, countries: union((v) => v.countries), aboutCountries: union((v) => v.aboutCountries) });
   }
   return stories.sort((x, y) => storyMinId(x) - storyMinId(y));
 }
@@ -315,6 +322,7 @@ function vectorise(items: readonly ClusterableItem[]): Vector[] {
   const df: number[] = [];
   const counts: Array<Map<number, number>> = [];
   const subjects: string[][] = [];
+  const named: Array<{ countries: string[]; about: string[] }> = [];
 
   const idOf = (term: string): number => {
     let id = dictionary.get(term);
@@ -363,6 +371,7 @@ function vectorise(items: readonly ClusterableItem[]): Vector[] {
       nameVotes[id] = (nameVotes[id] as number) + 1;
     };
     subjects.push([...tags.aboutCountries, ...tags.aboutOrganisations.map((o) => `o:${o}`)]);
+    named.push({ countries: tags.countries, about: tags.aboutCountries });
     // Each mention counts like a word there: twice in the title, once in the text.
     for (const span of tags.entitySpans) {
       const weight = ENTITY_FACTOR * (span.field === 0 ? TITLE_WEIGHT : 1);
@@ -386,7 +395,8 @@ function vectorise(items: readonly ClusterableItem[]): Vector[] {
     });
     norm = Math.sqrt(norm);
     if (norm > 0) for (let k = 0; k < weights.length; k += 1) weights[k] = (weights[k] as number) / norm;
-    return { terms: Int32Array.from(ids), weights, subjects: subjects[index] as string[] };
+    const itemNames = named[index] as { countries: string[]; about: string[] };
+    return { terms: Int32Array.from(ids), weights, subjects: subjects[index] as string[], countries: itemNames.countries, aboutCountries: itemNames.about };
   });
 }
 

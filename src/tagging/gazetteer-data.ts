@@ -48,6 +48,11 @@ export interface OrganisationData {
   name: string;
   /** Region the body stands for, or null for global bodies. */
   region: RegionKey | null;
+  /**
+   * For a global body whose news is mostly from one region (the IAEA: Iran):
+   * the region a story gets when it names nothing else that places it.
+   */
+  usualRegion?: RegionKey;
   names?: string[];
   abbreviations?: string[];
 }
@@ -395,7 +400,7 @@ export const ORGANISATIONS: OrganisationData[] = [
   { key: 'brics', name: 'BRICS', region: null, names: ['Brics'] },
   { key: 'quad', name: 'Quad', region: null, names: ['Quadrilateral Security Dialogue'] },
   { key: 'aukus', name: 'AUKUS', region: null, names: ['Aukus'] },
-  { key: 'iaea', name: 'IAEA', region: null, names: ['International Atomic Energy Agency'] },
+  { key: 'iaea', name: 'IAEA', region: null, usualRegion: 'mena', names: ['International Atomic Energy Agency'] },
   { key: 'who', name: 'World Health Organization', region: null, names: ['World Health Organisation'], abbreviations: ['WHO'] },
   { key: 'wto', name: 'World Trade Organization', region: null, names: ['World Trade Organisation'], abbreviations: ['WTO'] },
   { key: 'imf', name: 'International Monetary Fund', region: null, abbreviations: ['IMF'] },

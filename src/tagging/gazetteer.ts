@@ -22,7 +22,7 @@ export type FormKind = 'name' | 'demonym' | 'capital' | 'metonym' | 'place' | 'a
 
 export type GazetteerTarget =
   | { kind: 'country'; code: string; region: RegionKey; form: FormKind; ambiguity: CompiledAmbiguity | null }
-  | { kind: 'organisation'; key: string; region: RegionKey | null }
+  | { kind: 'organisation'; key: string; region: RegionKey | null; usualRegion?: RegionKey }
   | { kind: 'region'; region: RegionKey; /** One name per place across spellings and languages (Roten Meer = Red Sea). */ name: string }
   /** A person standing for a country (code) or an international body (org). */
   | { kind: 'person'; name: string; code: string | null; org: string | null; region: RegionKey | null }
@@ -53,7 +53,7 @@ export interface CountryInfo {
 
 export interface Gazetteer {
   countries: ReadonlyMap<string, CountryInfo>;
-  organisations: ReadonlyMap<string, { key: string; name: string; region: RegionKey | null }>;
+  organisations: ReadonlyMap<string, { key: string; name: string; region: RegionKey | null; usualRegion?: RegionKey }>;
   /** Phrases by key, most specific first. */
   phrases: ReadonlyMap<string, readonly GazetteerPhrase[]>;
   /** Longest phrase length (in tokens) starting with a given first token. */
@@ -156,10 +156,10 @@ export function compileGazetteer(data: GazetteerData = DEFAULT_GAZETTEER_DATA): 
     for (const n of c.places ?? []) add(n, false, target('place', n));
     for (const a of c.abbreviations ?? []) add(a, true, target('abbreviation', a));
   }
-  const organisations = new Map<string, { key: string; name: string; region: RegionKey | null }>();
+  const organisations = new Map<string, { key: string; name: string; region: RegionKey | null; usualRegion?: RegionKey }>();
   for (const o of data.organisations) {
-    organisations.set(o.key, { key: o.key, name: o.name, region: o.region });
-    const target: GazetteerTarget = { kind: 'organisation', key: o.key, region: o.region };
+    organisations.set(o.key, { key: o.key, name: o.name, region: o.region, ...(o.usualRegion ? { usualRegion: o.usualRegion } : {}) });
+    const target: GazetteerTarget = { kind: 'organisation', key: o.key, region: o.region, ...(o.usualRegion ? { usualRegion: o.usualRegion } : {}) };
     // A name that is all capitals is an acronym: exact case ("WHO", not "who").
     for (const n of [o.name, ...(o.names ?? [])]) add(n, /^[A-Z0-9+-]+$/.test(n), target);
     for (const a of o.abbreviations ?? []) add(a, true, target);
@@ -181,7 +181,7 @@ export function compileGazetteer(data: GazetteerData = DEFAULT_GAZETTEER_DATA): 
   for (const [key, names] of Object.entries(data.foreignOrganisations ?? {})) {
     const o = organisations.get(key);
     if (!o) throw new Error(`gazetteer: foreign names for unknown organisation ${key}`);
-    for (const n of names) add(n, /^[A-Z0-9+-]+$/.test(n), { kind: 'organisation', key: o.key, region: o.region }, { ifNew: true });
+    for (const n of names) add(n, /^[A-Z0-9+-]+$/.test(n), { kind: 'organisation', key: o.key, region: o.region, ...(o.usualRegion ? { usualRegion: o.usualRegion } : {}) }, { ifNew: true });
   }
   for (const r of data.foreignRegionTerms ?? []) {
     // Terms written in lower case ("mer Rouge", "africano") match in any case.

@@ -177,8 +177,17 @@ function sentenceOf(starts: readonly number[], at: number): number {
 
 const startsWithAny = (norm: string, stems: readonly string[]): boolean => stems.some((s) => norm.startsWith(s));
 
-/** Bare "Congo" and its adjectives: the DRC unless only the Republic of Congo is named. */
-const SHARED_CONGO = /^(?:congo|kongo)s?$|^congol|^kongol/;
+/**
+ * Forms two countries share, read by context: bare "Congo" and "congolais"
+ * are the DRC unless only the Republic of Congo is named otherwise; Guinea's
+ * adjectives ("guineense", "guinéen") are Guinea-Bissau in a Bissau story.
+ */
+const SHARED_FORMS: ReadonlyArray<{ code: string; alt: string; form: RegExp }> = [
+  { code: 'CD', alt: 'CG', form: /^(?:congo|kongo)s?$|^congol|^kongol/ },
+  { code: 'GN', alt: 'GW', form: /^guine(?:ense|en|ano)/ },
+];
+const sharedForm = (code: string, surface: string): { code: string; alt: string; form: RegExp } | undefined =>
+  SHARED_FORMS.find((s) => s.code === code && s.form.test(foldWord(surface)));
 
 export function createTagger(options: TaggerOptions = {}): (input: TagInput) => ItemTags {
   const gazetteer = options.gazetteer ?? getDefaultGazetteer();
@@ -205,7 +214,7 @@ export function createTagger(options: TaggerOptions = {}): (input: TagInput) => 
         const t = m.target;
         if (t.kind === 'country' && !t.ambiguity) {
           sureRegions.add(t.region);
-          if (!(t.code === 'CD' && SHARED_CONGO.test(foldWord(m.surface)))) sureCountries.add(t.code);
+          if (!sharedForm(t.code, m.surface)) sureCountries.add(t.code);
         } else if (t.kind === 'region') sureRegions.add(t.region);
         else if (t.kind === 'organisation' && t.region) sureRegions.add(t.region);
         else if (t.kind === 'person' && t.code) {
@@ -215,7 +224,10 @@ export function createTagger(options: TaggerOptions = {}): (input: TagInput) => 
       }
     }
     // "Le gouvernement congolais" in a Brazzaville story is the Republic of Congo.
-    const congoIsCG = sureCountries.has('CG') && !sureCountries.has('CD');
+    const readAsAlt = (code: string, surface: string): string | null => {
+      const shared = sharedForm(code, surface);
+      return shared && sureCountries.has(shared.alt) && !sureCountries.has(shared.code) ? shared.alt : null;
+    };
 
     const resolveAmbiguous = (field: Field, m: GazetteerMatch, code: string, region: RegionKey, a: CompiledAmbiguity): Resolved => {
       if (a.rejectWhen?.test(fullText)) return null;
@@ -235,6 +247,7 @@ export function createTagger(options: TaggerOptions = {}): (input: TagInput) => 
     /** Regions of bodies and region names in the title or lead: [region, isBody]. */
     const leadRegions: Array<[RegionKey, boolean]> = [];
     const allRegionTerms: RegionKey[] = [];
+    const usualRegions: RegionKey[] = [];
     const entitySpans: ItemTags['entitySpans'] = [];
     const aboutOrganisations: string[] = [];
     fields.forEach((f, fieldIndex) => {
@@ -246,15 +259,15 @@ export function createTagger(options: TaggerOptions = {}): (input: TagInput) => 
         let resolved: Resolved = null;
         if (t.kind === 'country') {
           resolved = t.ambiguity ? resolveAmbiguous(f, m, t.code, t.region, t.ambiguity) : { code: t.code, region: t.region };
-          if (resolved?.code === 'CD' && congoIsCG && SHARED_CONGO.test(foldWord(m.surface))) {
-            resolved = { code: 'CG', region: gazetteer.countries.get('CG')?.region ?? resolved.region };
-          }
+          const alt = resolved ? readAsAlt(resolved.code, m.surface) : null;
+          if (resolved && alt) resolved = { code: alt, region: gazetteer.countries.get(alt)?.region ?? resolved.region };
         } else if (t.kind === 'region') {
           regions.add(t.region);
           allRegionTerms.push(t.region);
           if (inLead) leadRegions.push([t.region, false]);
           if (!places.includes(t.name)) places.push(t.name);
         } else if (t.kind === 'organisation') {
+          if (t.usualRegion && !usualRegions.includes(t.usualRegion)) usualRegions.push(t.usualRegion);
           if (t.region) {
             regions.add(t.region);
             if (inLead) leadRegions.push([t.region, true]);
@@ -307,6 +320,9 @@ export function createTagger(options: TaggerOptions = {}): (input: TagInput) => 
     // name only places the story when no country does.
     for (const [r, isBody] of leadRegions) if (isBody || about.length === 0) addRegion(r);
     if (aboutRegions.length === 0) for (const r of allRegionTerms) addRegion(r);
+    // "IAEA inspectors return to two sites": a nuclear-watchdog story that
+    // names no place is, in practice, an Iran story.
+    if (aboutRegions.length === 0) for (const r of usualRegions) addRegion(r);
 
     return {
       countries,

@@ -67,7 +67,7 @@ export const DEFAULT_TOPIC_RULES: readonly TopicRule[] = [
     exclude: [
       'trade fire', 'trade barbs', 'trade blows', 'trade accusations', 'trade insults', 'trade places', 'trading fire', 'traded fire',
       'trade artillery', 'traded artillery', 'trading artillery', 'trade gunfire', 'traded gunfire', 'trade shots', 'traded shots',
-      'trade rocket', 'traded rocket', 'trade missile', 'traded missile', 'trade strikes', 'traded strikes', 'trade shelling', 'traded shelling',
+      'trade blame', 'traded blame', 'trading blame', 'trade threats', 'traded threats', 'trade rocket', 'traded rocket', 'trade missile', 'traded missile', 'trade strikes', 'traded strikes', 'trade shelling', 'traded shelling',
     ],
   },
   {

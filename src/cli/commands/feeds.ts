@@ -1,12 +1,13 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { stringify as toYaml } from 'yaml';
+import { peopleCheck } from '../../app/index.js';
 import { fetchFeeds, parseOpml, toOpml } from '../../ingest/index.js';
 import { UsageError } from '../../shared/errors.js';
 import { table } from '../output.js';
 import { now, withContext, type Command, type CommandContext } from './command.js';
 
-const USAGE = 'usage: dispatch feeds list | check | import-opml FILE [--out CATALOG.yaml] | export-opml [--out FILE]';
+const USAGE = 'usage: dispatch feeds list | check | import-opml FILE [--out CATALOG.yaml] | export-opml [--out FILE] | people-check';
 
 export const feedsCommand: Command = (c) => {
   switch (c.args[0]) {
@@ -18,6 +19,8 @@ export const feedsCommand: Command = (c) => {
       return importOpml(c);
     case 'export-opml':
       return exportOpml(c);
+    case 'people-check':
+      return checkPeople(c);
     default:
       throw new UsageError(USAGE);
   }
@@ -100,5 +103,32 @@ async function exportOpml(c: CommandContext): Promise<number> {
     writeFileSync(resolve(c.cwd, c.options.out), xml);
     c.out.print(`wrote ${resolve(c.cwd, c.options.out)}`);
   } else c.out.print(xml);
+  return 0;
+}
+
+// Lists the people-gazetteer entries not checked for over a year. A list to
+// work through, not a failure: exit 0 either way.
+async function checkPeople(c: CommandContext): Promise<number> {
+  const report = peopleCheck(now());
+  if (c.json) {
+    c.out.json({
+      total: report.total,
+      maxAgeDays: report.maxAgeDays,
+      file: report.file,
+      stale: report.stale.map((p) => ({ name: p.name, country: p.country ?? null, org: p.org ?? null, role: p.role, validFrom: p.validFrom, validTo: p.validTo ?? null, checked: p.checked, ageDays: p.ageDays })),
+    });
+    return 0;
+  }
+  if (report.stale.length === 0) {
+    c.out.print(`all ${report.total} people in ${report.file} were checked in the last ${report.maxAgeDays} days`);
+    return 0;
+  }
+  c.out.print(
+    table(
+      ['name', 'for', 'role', 'valid from', 'checked', 'days'],
+      report.stale.map((p) => [p.name, p.country ?? p.org ?? '', p.role, `${p.validFrom}${p.validTo ? ` to ${p.validTo}` : ''}`, p.checked, String(p.ageDays)]),
+    ),
+  );
+  c.out.print(`${report.stale.length} of ${report.total} entries in ${report.file} were last checked more than ${report.maxAgeDays} days ago: confirm each against an official source and update "checked" (see README, "People gazetteer")`);
   return 0;
 }
