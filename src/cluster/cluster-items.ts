@@ -346,7 +346,7 @@ function vectorise(items: readonly ClusterableItem[]): Vector[] {
     const title = typeof item.title === 'string' ? item.title : '';
     const excerpt = typeof item.excerpt === 'string' ? item.excerpt : '';
     const titleTrusted = !looksTitleCase(title);
-    entityTagger ??= createTagger();
+    entityTagger ??= createTagger({ topics: false });
     const tags = entityTagger({ title, text: excerpt });
     // Names the gazetteer knows become entity terms below, in every language
     // alike; blanked here so they are not counted a second time as words.

@@ -53,6 +53,8 @@ export interface ItemTags {
 export interface TaggerOptions {
   gazetteer?: Gazetteer;
   topicRules?: TopicRules;
+  /** false: leave `topics` empty (clustering needs entities only, and topics cost a pass). */
+  topics?: boolean;
 }
 
 // Capitalised words that may stand right before or after a country name
@@ -95,6 +97,10 @@ interface Field {
   tokens: Token[];
   matches: GazetteerMatch[];
   titleCase: boolean;
+  /** Offsets where sentences start ([0] for the title). */
+  starts: number[];
+  /** Per sentence: does it speak of talks, a meeting or a signing? Filled on demand. */
+  talk: Map<number, boolean>;
 }
 
 /** Is the match squeezed between a first name and/or a surname ("Jim Jordan", "Chad Mitchell")? */
@@ -123,7 +129,9 @@ interface Mention {
   field: number;
   /** Sentence of the text (0 = the lead); always 0 in the title. */
   sentence: number;
+  /** Token span of the mention in its field. */
   from: number;
+  to: number;
   /** How the item uses the country at this mention; see `roleOf`. */
   role: Role;
   /** A city standing for the country (capital, seat, place), not its name. */
@@ -195,13 +203,13 @@ export function createTagger(options: TaggerOptions = {}): (input: TagInput) => 
   const usRegion = gazetteer.countries.get('US')?.region ?? 'americas';
 
   return (input: TagInput): ItemTags => {
-    const fields: Field[] = [input.title, input.text].map((text) => {
+    const fields: Field[] = [input.title, input.text].map((text, index) => {
       const tokens = tokenize(text);
       let matches = scanField(gazetteer, text, tokens);
       // In an ALL-CAPS field an abbreviation that is also a word ("CAR BOMB",
       // "WHO WILL LEAD") cannot be told from the word.
       if (isAllCaps(text)) matches = matches.filter((m) => !WORDLIKE_ABBREVIATIONS.has(m.surface));
-      return { text, tokens, matches, titleCase: isTitleCase(text, tokens) };
+      return { text, tokens, matches, titleCase: isTitleCase(text, tokens), starts: index === 0 ? [0] : sentenceStarts(text), talk: new Map() };
     });
     const fullText = `${input.title}\n${input.text}`;
 
@@ -251,7 +259,7 @@ export function createTagger(options: TaggerOptions = {}): (input: TagInput) => 
     const entitySpans: ItemTags['entitySpans'] = [];
     const aboutOrganisations: string[] = [];
     fields.forEach((f, fieldIndex) => {
-      const starts = fieldIndex === 0 ? [0] : sentenceStarts(f.text);
+      const starts = f.starts;
       for (const m of f.matches) {
         const t = m.target;
         const sentence = sentenceOf(starts, m.start);
@@ -304,7 +312,7 @@ export function createTagger(options: TaggerOptions = {}): (input: TagInput) => 
           regions.add(resolved.region);
           if (!countries.includes(resolved.code)) countries.push(resolved.code);
           const form = t.kind === 'country' && (t.form === 'place' || t.form === 'capital') ? 'place-or-capital' : 'other';
-          mentions.push({ code: resolved.code, region: resolved.region, field: fieldIndex, sentence, from: m.from, role: 'subject', form });
+          mentions.push({ code: resolved.code, region: resolved.region, field: fieldIndex, sentence, from: m.from, to: m.to, role: 'subject', form });
         }
       }
     });
@@ -330,7 +338,7 @@ export function createTagger(options: TaggerOptions = {}): (input: TagInput) => 
       // First mention first (title before summary).
       regions: [...regions],
       aboutRegions,
-      topics: matchTopics(topicRules, fields.map((f) => f.tokens)),
+      topics: options.topics === false ? [] : matchTopics(topicRules, fields.map((f) => f.tokens)),
       organisations,
       people,
       places,
@@ -343,7 +351,7 @@ export function createTagger(options: TaggerOptions = {}): (input: TagInput) => 
 /** What part a country plays at one mention (see `Role`). */
 function roleOf(m: Mention, all: readonly Mention[], fields: readonly Field[]): Role {
   const f = fields[m.field] as Field;
-  const starts = m.field === 0 ? [0] : sentenceStarts(f.text);
+  const starts = f.starts;
   const sentenceFrom = starts[m.sentence] ?? 0;
   const sentenceTo = starts[m.sentence + 1] ?? Number.POSITIVE_INFINITY;
   const inSentence = (i: number): boolean => {
@@ -351,9 +359,7 @@ function roleOf(m: Mention, all: readonly Mention[], fields: readonly Field[]): 
     return tok !== undefined && tok.start >= sentenceFrom && tok.start < sentenceTo;
   };
   const norm = (i: number): string => (inSentence(i) ? (f.tokens[i] as Token).norm : '');
-  // The mention's last token: a multi-word name ends further on.
-  let to = m.from;
-  while (inSentence(to + 1) && f.matches.some((x) => x.from === m.from && x.to > to)) to += 1;
+  const to = m.to;
 
   // A broker or host word right next to the mention, with nothing between
   // but articles, "by"/"and" and other countries: "US-brokered", "brokered by
@@ -377,9 +383,19 @@ function roleOf(m: Mention, all: readonly Mention[], fields: readonly Field[]): 
   }
   let prev = m.from - 1;
   while (ARTICLES.has(norm(prev)) && prev > m.from - 3) prev -= 1;
-  const sentenceWords: string[] = [];
-  for (let i = 0; i < f.tokens.length; i += 1) if (inSentence(i)) sentenceWords.push((f.tokens[i] as Token).norm);
-  if (VENUE_PREPOSITIONS.has(norm(prev)) && sentenceWords.some((w) => TALK_WORDS.has(w) || startsWithAny(w, TALK_STEMS))) return 'venue';
+  const talks = (): boolean => {
+    let known = f.talk.get(m.sentence);
+    if (known === undefined) {
+      known = false;
+      for (let i = 0; i < f.tokens.length && !known; i += 1) {
+        const w = norm(i);
+        if (w !== '' && (TALK_WORDS.has(w) || startsWithAny(w, TALK_STEMS))) known = true;
+      }
+      f.talk.set(m.sentence, known);
+    }
+    return known;
+  };
+  if (VENUE_PREPOSITIONS.has(norm(prev)) && talks()) return 'venue';
   // "after Istanbul talks", "the Jeddah process": a city naming a round of talks.
   if (m.form === 'place-or-capital' && VENUE_NOUNS.has(norm(to + 1))) return 'venue';
   const earlierInSentence = all.some((o) => o !== m && o.field === m.field && o.sentence === m.sentence && o.from < m.from && o.code !== m.code);
