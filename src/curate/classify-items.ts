@@ -10,7 +10,8 @@ import type { NewItem } from '../shared/types.js';
 export interface FeedPolicy {
   regions?: string[];
   topics?: string[];
-  filter?: 'foreign-policy' | null;
+  /** `none` turns the default relevance check off for this feed. */
+  filter?: 'foreign-policy' | 'none' | null;
   include?: string[];
   exclude?: string[];
   maxAgeMs?: number | null;
@@ -45,7 +46,7 @@ export function classifyItems(items: NewItem[], policy: FeedPolicy, now: Date): 
     const topics = found.topics.length ? [...found.topics] : [...(policy.topics ?? [])];
     const text = `${item.title}\n${item.excerpt}`;
     const keep =
-      checkRelevance({ title: item.title, text: item.excerpt }).relevant &&
+      (policy.filter === 'none' || checkRelevance({ title: item.title, text: item.excerpt }).relevant) &&
       !(policy.filter === 'foreign-policy' && found.countries.length === 0 && found.topics.length === 0) &&
       !(include && !include.test(text)) &&
       !(exclude && exclude.test(text)) &&

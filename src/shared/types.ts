@@ -14,7 +14,8 @@ export interface FeedSource {
   regions?: string[];
   topics?: string[];
   /** `foreign-policy`: only items with a country or topic tag enter a digest. */
-  filter?: 'foreign-policy' | null;
+  /** `none`: no default relevance check (sports, celebrity, weather and markets-only items stay out otherwise). */
+  filter?: 'foreign-policy' | 'none' | null;
   /** Keyword filters on title + summary (case-insensitive, word boundaries). */
   include?: string[];
   exclude?: string[];

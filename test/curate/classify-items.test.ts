@@ -71,6 +71,8 @@ describe('classifyItems', () => {
       item('Markets fall as US imposes tariffs on Chinese steel', 'Shares in Shanghai slid after Washington announced the tariffs.'),
     ];
     expect(classifyItems(items, {}, NOW).map((i) => i.seenOnly)).toEqual([true, true, true, true, false, false]);
+    // A feed that wants them says `filter: none`.
+    expect(classifyItems(items, { filter: 'none' }, NOW).every((i) => !i.seenOnly)).toBe(true);
   });
 
   it('files an item under the regions it is about, and keeps every country it names', () => {
