@@ -52,3 +52,5 @@ export { deliverabilityHealth, describeRates, editionDeliverability } from './de
 export type { DeliverabilityHealth, DigestDeliverability } from './deliverability-report.js';
 export { requestSubscriptionInBackground } from './request-subscription-in-background.js';
 export type { BackgroundSubscription } from './request-subscription-in-background.js';
+export { peopleCheck } from './people-check.js';
+export type { PeopleCheck } from './people-check.js';

@@ -9,6 +9,8 @@
 // words dropped → aliases (demonyms and capitals used as metonyms map to one
 // country term: "Japanese", "Tokyo" → japan) → light suffix stemming.
 
+import { FOREIGN_PHRASES, FOREIGN_STOP_WORDS, FOREIGN_WORDS } from './foreign-terms.js';
+
 /** One term of a text, and whether it looked like a name where it stood. */
 export interface Term {
   term: string;
@@ -85,12 +87,16 @@ const PHRASES = new Map<string, string>([
   ['atomic energy agency', 'iaea'],
 ]);
 // By first word, longest first: most words start no phrase, so most need one lookup.
-const PHRASES_BY_FIRST = new Map<string, Array<{ words: string[]; term: string }>>();
-for (const [phrase, term] of PHRASES) {
+// Foreign phrases ("alto el fuego") become the English words of the same thing.
+const PHRASES_BY_FIRST = new Map<string, Array<{ words: string[]; term: string; foreign: boolean }>>();
+for (const [phrase, term, foreign] of [
+  ...[...PHRASES].map(([p, t]) => [p, t, false] as const),
+  ...FOREIGN_PHRASES.map(([p, t]) => [p, t.split(' ').map((w) => stem(w)).join(' '), true] as const),
+]) {
   const words = phrase.split(' ');
   const first = words[0] as string;
   const list = PHRASES_BY_FIRST.get(first) ?? [];
-  list.push({ words, term });
+  list.push({ words, term, foreign });
   list.sort((a, b) => b.words.length - a.words.length);
   PHRASES_BY_FIRST.set(first, list);
 }
@@ -188,6 +194,11 @@ function words(text: string): Word[] {
     .replace(/\bUS\b/g, 'USA')
     // Possessive and contracted endings carry nothing ("Sudan's" → "Sudan").
     .replace(/'(s|re|ve|ll|d|t)\b/gi, ' ')
+    // Numbers as one form across languages: thousands separators go
+    // ("13.420", "13,420" → 13420), and a unit glued to a number comes off
+    // ("$900m" → 900 m, "1.2bn" → 1 2 bn, as "1,2 milliard" → 1 2 milliard).
+    .replace(/(\d)[.,\u00a0\u202f ](?=\d{3}(?!\d))/g, '$1')
+    .replace(/(\d)(\p{L})/gu, '$1 $2')
     .normalize('NFD')
     .replace(/\p{M}+/gu, '');
   const out: Word[] = [];
@@ -254,22 +265,31 @@ export function storyTerms(text: string): Term[] {
     // Longest multi-word name starting here, if any.
     let matched = 0;
     let phraseTerm = '';
+    let phraseForeign = false;
     for (const phrase of PHRASES_BY_FIRST.get((ws[i] as Word).word) ?? []) {
       if (phrase.words.every((pw, k) => ws[i + k]?.word === pw)) {
         matched = phrase.words.length;
         phraseTerm = phrase.term;
+        phraseForeign = phrase.foreign;
         break;
       }
     }
     if (matched > 0) {
-      out.push({ term: phraseTerm, capitalised: ws.slice(i, i + matched).some((w) => w.capitalised || w.acronym) });
+      const capitalised = ws.slice(i, i + matched).some((w) => w.capitalised || w.acronym);
+      if (phraseForeign) for (const t of phraseTerm.split(' ')) out.push({ term: t, capitalised: false });
+      else out.push({ term: phraseTerm, capitalised });
       i += matched - 1;
       continue;
     }
     const w = ws[i];
     if (!w) continue;
     // "US" was rewritten to "USA" above, so a remaining "us" is the pronoun.
-    if (STOP_WORDS.has(w.word)) continue;
+    if (STOP_WORDS.has(w.word) || (FOREIGN_STOP_WORDS.has(w.word) && !w.acronym)) continue;
+    const english = FOREIGN_WORDS[w.word];
+    if (english !== undefined) {
+      for (const e of english.split(' ')) if (!STOP_WORDS.has(e)) out.push({ term: /^\d+$/.test(e) ? e : stem(e), capitalised: false });
+      continue;
+    }
     if (w.word.length < 2 && !/\d/.test(w.word)) continue;
     const alias = ALIASES.get(w.word);
     const capitalised = w.acronym || alias !== undefined ? true : w.sentenceStart ? undefined : w.capitalised;

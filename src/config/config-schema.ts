@@ -26,8 +26,11 @@ export const feedEntrySchema = z.strictObject({
   regions: z.array(regionKey).default([]),
   topics: z.array(topicKey).default([]),
   weight: z.number().min(0.1).max(10).default(1),
-  /** `foreign-policy`: a generic world-news feed only contributes items with a country or topic. */
-  filter: z.literal('foreign-policy').optional(),
+  /**
+   * `foreign-policy`: a generic world-news feed only contributes items with a country or topic.
+   * `none`: turns off the default relevance check (sports, celebrity, weather, markets-only) for this feed.
+   */
+  filter: z.enum(['foreign-policy', 'none']).optional(),
   include: z.array(z.string().min(1)).optional(),
   exclude: z.array(z.string().min(1)).optional(),
   maxAge: duration.optional(),

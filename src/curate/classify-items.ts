@@ -1,14 +1,17 @@
 // Tags curated items with countries, regions and topics, and applies the
-// feed's own rules (foreign-policy filter, keyword include/exclude, maximum
-// age, per-fetch cap). Pure. An item a rule keeps out is still stored, as
-// seenOnly, so it is never offered and never re-evaluated as new.
-import { createTagger } from '../tagging/index.js';
+// default relevance check (every feed: sports results, celebrity, weather and
+// markets-only items stay out) and the feed's own rules (foreign-policy
+// filter, keyword include/exclude, maximum age, per-fetch cap). Pure. An item
+// a rule keeps out is still stored, as seenOnly, so it is never offered and
+// never re-evaluated as new.
+import { checkRelevance, createTagger } from '../tagging/index.js';
 import type { NewItem } from '../shared/types.js';
 
 export interface FeedPolicy {
   regions?: string[];
   topics?: string[];
-  filter?: 'foreign-policy' | null;
+  /** `none` turns the default relevance check off for this feed. */
+  filter?: 'foreign-policy' | 'none' | null;
   include?: string[];
   exclude?: string[];
   maxAgeMs?: number | null;
@@ -37,15 +40,18 @@ export function classifyItems(items: NewItem[], policy: FeedPolicy, now: Date): 
 
   const out = items.map((item): NewItem => {
     const found = tag({ title: item.title, text: item.excerpt });
-    const regions = found.regions.length ? [...found.regions] : [...(policy.regions ?? [])];
+    // Sections and reader preferences go by what the item is about, not by
+    // every country it mentions: a US-brokered Sudan deal is an Africa story.
+    const regions = found.aboutRegions.length ? [...found.aboutRegions] : found.regions.length ? [...found.regions] : [...(policy.regions ?? [])];
     const topics = found.topics.length ? [...found.topics] : [...(policy.topics ?? [])];
     const text = `${item.title}\n${item.excerpt}`;
     const keep =
+      (policy.filter === 'none' || checkRelevance({ title: item.title, text: item.excerpt }).relevant) &&
       !(policy.filter === 'foreign-policy' && found.countries.length === 0 && found.topics.length === 0) &&
       !(include && !include.test(text)) &&
       !(exclude && exclude.test(text)) &&
       !(oldest != null && item.publishedAt.getTime() < oldest);
-    return { ...item, countries: [...found.countries], regions, topics, seenOnly: item.seenOnly || !keep };
+    return { ...item, countries: [...found.countries], aboutCountries: [...found.aboutCountries], regions, topics, seenOnly: item.seenOnly || !keep };
   });
 
   if (policy.maxItems != null) {

@@ -14,7 +14,8 @@ export interface FeedSource {
   regions?: string[];
   topics?: string[];
   /** `foreign-policy`: only items with a country or topic tag enter a digest. */
-  filter?: 'foreign-policy' | null;
+  /** `none`: no default relevance check (sports, celebrity, weather and markets-only items stay out otherwise). */
+  filter?: 'foreign-policy' | 'none' | null;
   /** Keyword filters on title + summary (case-insensitive, word boundaries). */
   include?: string[];
   exclude?: string[];
@@ -56,7 +57,12 @@ export interface NewItem {
   tags: string[];
   /** ISO 3166 alpha-2 codes (XK for Kosovo) the tagger found, first mention first. */
   countries: string[];
-  /** Region keys (americas, europe, mena, sub-saharan-africa, south-central-asia, east-asia-pacific). */
+  /**
+   * The subset of `countries` the item is about (not brokers, hosts or passing
+   * mentions). Set by tagging; not stored (a stored item has `regions` from it).
+   */
+  aboutCountries?: string[];
+  /** Region keys (americas, europe, mena, sub-saharan-africa, south-central-asia, east-asia-pacific) of what the item is about. */
   regions: string[];
   /** Topic keys (security-defence, diplomacy-summits, …). */
   topics: string[];

@@ -48,6 +48,11 @@ export interface OrganisationData {
   name: string;
   /** Region the body stands for, or null for global bodies. */
   region: RegionKey | null;
+  /**
+   * For a global body whose news is mostly from one region (the IAEA: Iran):
+   * the region a story gets when it names nothing else that places it.
+   */
+  usualRegion?: RegionKey;
   names?: string[];
   abbreviations?: string[];
 }
@@ -120,9 +125,13 @@ export const COUNTRIES: CountryData[] = [
   { code: 'AL', name: 'Albania', region: 'europe', demonyms: ['Albanian'], capitals: ['Tirana'] },
   { code: 'AD', name: 'Andorra', region: 'europe', demonyms: ['Andorran'], capitals: ['Andorra la Vella'] },
   { code: 'AM', name: 'Armenia', region: 'europe', demonyms: ['Armenian'], capitals: ['Yerevan'] },
-  { code: 'AT', name: 'Austria', region: 'europe', demonyms: ['Austrian'], capitals: ['Vienna'], metonyms: ['Ballhausplatz'] },
+  {
+    code: 'AT', name: 'Austria', region: 'europe', demonyms: ['Austrian'], capitals: ['Vienna'], metonyms: ['Ballhausplatz'],
+    // Vienna is also the seat of the IAEA, OPEC and the OSCE: there it stands for the body, not for Austria.
+    ambiguity: { forms: ['Vienna'], rejectWhen: ['IAEA', 'OPEC', 'OSCE', 'nuclear watchdog', 'atomic energy', 'AIEA', 'OIEA', 'IAEO', 'OPEP'] },
+  },
   { code: 'AZ', name: 'Azerbaijan', region: 'europe', demonyms: ['Azerbaijani', 'Azeri'], capitals: ['Baku'], places: ['Nagorno-Karabakh', 'Karabakh', 'Nakhchivan'] },
-  { code: 'BY', name: 'Belarus', region: 'europe', names: ['Byelorussia'], demonyms: ['Belarusian', 'Belarussian'], capitals: ['Minsk'] },
+  { code: 'BY', name: 'Belarus', region: 'europe', names: ['Byelorussia', 'Bélarus'], demonyms: ['Belarusian', 'Belarussian'], capitals: ['Minsk'] },
   // Brussels stands for the EU far more often than for Belgium: see ORGANISATIONS.
   { code: 'BE', name: 'Belgium', region: 'europe', demonyms: ['Belgian'], places: ['Antwerp', 'Flanders', 'Wallonia'] },
   { code: 'BA', name: 'Bosnia and Herzegovina', region: 'europe', names: ['Bosnia-Herzegovina', 'Bosnia', 'Republika Srpska'], places: ['Bosnian Serb', 'Bosnian Serbs', 'Bosnian Croat', 'Bosnian Croats'], demonyms: ['Bosnian'], capitals: ['Sarajevo'], abbreviations: ['BiH'] },
@@ -147,7 +156,7 @@ export const COUNTRIES: CountryData[] = [
       usStateWhen: ['Atlanta', 'Savannah', 'Augusta', 'governor', 'state legislature', 'US state', 'U.S. state', 'Peach State', 'Democrats', 'Democrat', 'Democratic', 'Republicans', 'Republican', 'GOP', 'Senate', 'senator', 'Fulton County', 'county', ...US_STATES],
     },
   },
-  { code: 'DE', name: 'Germany', region: 'europe', demonyms: ['German'], capitals: ['Berlin'], metonyms: ['Bundestag', 'Bundeswehr', 'Bundesbank', 'Federal Foreign Office'], places: ['Munich', 'Hamburg', 'Frankfurt'] },
+  { code: 'DE', name: 'Germany', region: 'europe', demonyms: ['German'], capitals: ['Berlin'], metonyms: ['Bundestag', 'Bundeswehr', 'Bundesbank', 'Federal Foreign Office'], places: ['Munich', 'Hamburg', 'Frankfurt', 'Bavaria', 'Bayern', 'München', 'Süddeutschland', 'Norddeutschland'] },
   { code: 'GR', name: 'Greece', region: 'europe', demonyms: ['Greek'], capitals: ['Athens'] },
   { code: 'HU', name: 'Hungary', region: 'europe', demonyms: ['Hungarian'], capitals: ['Budapest'] },
   { code: 'IS', name: 'Iceland', region: 'europe', demonyms: ['Icelandic', 'Icelander'], capitals: ['Reykjavík', 'Reykjavik'] },
@@ -188,7 +197,7 @@ export const COUNTRIES: CountryData[] = [
   {
     code: 'UA', name: 'Ukraine', region: 'europe',
     demonyms: ['Ukrainian'], capitals: ['Kyiv', 'Kiev'], metonyms: ['Verkhovna Rada', 'Bankova'],
-    places: ['Kharkiv', 'Odesa', 'Odessa', 'Lviv', 'Dnipro', 'Zaporizhzhia', 'Kherson', 'Mariupol', 'Donbas', 'Donbass', 'Donetsk', 'Luhansk', 'Crimea', 'Sevastopol', 'Bakhmut', 'Pokrovsk'],
+    places: ['Kharkiv', 'Odesa', 'Odessa', 'Lviv', 'Dnipro', 'Zaporizhzhia', 'Kherson', 'Mariupol', 'Donetsk', 'Luhansk', 'Crimea', 'Sevastopol', 'Bakhmut', 'Pokrovsk'],
   },
   {
     code: 'GB', name: 'United Kingdom', region: 'europe',
@@ -208,7 +217,7 @@ export const COUNTRIES: CountryData[] = [
   // ── Middle East & North Africa ──
   { code: 'DZ', name: 'Algeria', region: 'mena', demonyms: ['Algerian'], capitals: ['Algiers'] },
   { code: 'BH', name: 'Bahrain', region: 'mena', demonyms: ['Bahraini'], capitals: ['Manama'] },
-  { code: 'EG', name: 'Egypt', region: 'mena', demonyms: ['Egyptian'], capitals: ['Cairo'], places: ['Sinai', 'Suez Canal', 'Sharm el-Sheikh', 'Alexandria'] },
+  { code: 'EG', name: 'Egypt', region: 'mena', demonyms: ['Egyptian'], capitals: ['Cairo'], places: ['Sinai', 'Sharm el-Sheikh', 'Alexandria'] },
   { code: 'IR', name: 'Iran', region: 'mena', names: ['Islamic Republic of Iran'], demonyms: ['Iranian'], capitals: ['Tehran'], places: ['Isfahan', 'Natanz', 'Fordow', 'Bandar Abbas'] },
   { code: 'IQ', name: 'Iraq', region: 'mena', demonyms: ['Iraqi'], capitals: ['Baghdad'], places: ['Mosul', 'Basra', 'Erbil', 'Kirkuk', 'Iraqi Kurdistan'] },
   { code: 'IL', name: 'Israel', region: 'mena', demonyms: ['Israeli'], metonyms: ['Knesset'], places: ['Tel Aviv', 'Haifa', 'Golan Heights'] },
@@ -218,20 +227,20 @@ export const COUNTRIES: CountryData[] = [
     ambiguity: { forms: ['Jordan'], personLike: true, needsContext: true },
   },
   { code: 'KW', name: 'Kuwait', region: 'mena', demonyms: ['Kuwaiti'], capitals: ['Kuwait City'] },
-  { code: 'LB', name: 'Lebanon', region: 'mena', demonyms: ['Lebanese'], capitals: ['Beirut'], places: ['Litani', 'Bekaa'] },
+  { code: 'LB', name: 'Lebanon', region: 'mena', demonyms: ['Lebanese'], capitals: ['Beirut'], places: ['Litani', 'Bekaa', 'Hezbollah', 'Hizbollah', 'Hizbullah', 'Hisbollah', 'Hezbolá', 'Hizbulá'] },
   { code: 'LY', name: 'Libya', region: 'mena', demonyms: ['Libyan'], capitals: ['Tripoli'], places: ['Benghazi', 'Misrata', 'Sirte'] },
   { code: 'MA', name: 'Morocco', region: 'mena', demonyms: ['Moroccan'], capitals: ['Rabat'], places: ['Casablanca', 'Tangier', 'Marrakech'] },
   { code: 'OM', name: 'Oman', region: 'mena', demonyms: ['Omani'], capitals: ['Muscat'] },
   { code: 'QA', name: 'Qatar', region: 'mena', demonyms: ['Qatari'], capitals: ['Doha'] },
-  { code: 'SA', name: 'Saudi Arabia', region: 'mena', names: ['Kingdom of Saudi Arabia'], demonyms: ['Saudi'], capitals: ['Riyadh'], places: ['Jeddah', 'Mecca', 'Medina'], abbreviations: ['KSA'] },
+  { code: 'SA', name: 'Saudi Arabia', region: 'mena', names: ['Kingdom of Saudi Arabia'], demonyms: ['Saudi'], capitals: ['Riyadh'], places: ['Jeddah', 'Jidda', 'Yeda', 'Djeddah', 'Dschidda', 'Mecca', 'Medina', 'NEOM'], abbreviations: ['KSA'] },
   { code: 'SY', name: 'Syria', region: 'mena', demonyms: ['Syrian'], capitals: ['Damascus'], places: ['Aleppo', 'Idlib', 'Homs', 'Raqqa', 'Deir ez-Zor', 'Latakia'] },
   { code: 'TN', name: 'Tunisia', region: 'mena', demonyms: ['Tunisian'], capitals: ['Tunis'] },
   { code: 'AE', name: 'United Arab Emirates', region: 'mena', names: ['Emirates'], demonyms: ['Emirati'], capitals: ['Abu Dhabi'], places: ['Dubai'], abbreviations: ['UAE', 'U.A.E.'] },
-  { code: 'YE', name: 'Yemen', region: 'mena', demonyms: ['Yemeni'], capitals: ['Sanaa', "Sana'a"], places: ['Aden', 'Hodeidah', 'Marib'] },
+  { code: 'YE', name: 'Yemen', region: 'mena', demonyms: ['Yemeni'], capitals: ['Sanaa', "Sana'a"], places: ['Aden', 'Hodeidah', 'Marib', 'Houthi', 'Houthis', 'Huthi', 'Huthis', 'Huthí', 'Huthíes', 'hutíes', 'Houthiste', 'Houthistes', 'Ansar Allah'] },
   {
     code: 'PS', name: 'Palestine', region: 'mena', unMember: false,
     names: ['State of Palestine', 'Palestinian Territories', 'Palestinian territories', 'Occupied Palestinian Territory', 'Gaza', 'Gaza Strip', 'West Bank'],
-    demonyms: ['Palestinian', 'Gazan'], capitals: ['Ramallah'], places: ['Rafah', 'Khan Younis', 'Jenin', 'Nablus', 'Hebron'],
+    demonyms: ['Palestinian', 'Gazan'], capitals: ['Ramallah'], places: ['Rafah', 'Khan Younis', 'Jenin', 'Nablus', 'Hebron', 'Hamas'],
   },
   { code: 'EH', name: 'Western Sahara', region: 'mena', unMember: false, demonyms: ['Sahrawi'], capitals: ['Laayoune', 'El Aaiún'] },
 
@@ -255,8 +264,8 @@ export const COUNTRIES: CountryData[] = [
     code: 'CD', name: 'Democratic Republic of the Congo', region: 'sub-saharan-africa',
     // Bare "Congo" is the DRC in most reporting; Brazzaville has its own forms above.
     names: ['Democratic Republic of Congo', 'DR Congo', 'Congo-Kinshasa', 'Congo'],
-    demonyms: ['Congolese'], capitals: ['Kinshasa'], places: ['Goma', 'Bukavu', 'North Kivu', 'South Kivu', 'Kivu', 'Ituri', 'Uvira'],
-    abbreviations: ['DRC', 'D.R.C.', 'RDC'],
+    demonyms: ['Congolese'], capitals: ['Kinshasa'], places: ['Goma', 'Bukavu', 'North Kivu', 'South Kivu', 'Kivu', 'Ituri', 'Uvira', 'Katanga', 'Lubumbashi', 'Kolwezi'],
+    abbreviations: ['DRC', 'D.R.C.', 'RDC', 'M23'],
   },
   { code: 'CI', name: "Côte d'Ivoire", region: 'sub-saharan-africa', names: ['Ivory Coast', "Cote d'Ivoire"], demonyms: ['Ivorian'], capitals: ['Yamoussoukro', 'Abidjan'] },
   { code: 'DJ', name: 'Djibouti', region: 'sub-saharan-africa', demonyms: ['Djiboutian'] },
@@ -277,7 +286,7 @@ export const COUNTRIES: CountryData[] = [
   { code: 'ML', name: 'Mali', region: 'sub-saharan-africa', demonyms: ['Malian'], capitals: ['Bamako'], places: ['Timbuktu'] },
   { code: 'MR', name: 'Mauritania', region: 'sub-saharan-africa', demonyms: ['Mauritanian'], capitals: ['Nouakchott'] },
   { code: 'MU', name: 'Mauritius', region: 'sub-saharan-africa', demonyms: ['Mauritian'], capitals: ['Port Louis'] },
-  { code: 'MZ', name: 'Mozambique', region: 'sub-saharan-africa', demonyms: ['Mozambican'], capitals: ['Maputo'], places: ['Cabo Delgado'] },
+  { code: 'MZ', name: 'Mozambique', region: 'sub-saharan-africa', demonyms: ['Mozambican'], capitals: ['Maputo'], places: ['Cabo Delgado', 'Afungi'] },
   { code: 'NA', name: 'Namibia', region: 'sub-saharan-africa', demonyms: ['Namibian'], capitals: ['Windhoek'] },
   { code: 'NE', name: 'Niger', region: 'sub-saharan-africa', demonyms: ['Nigerien'], capitals: ['Niamey'], places: ['Agadez'] },
   { code: 'NG', name: 'Nigeria', region: 'sub-saharan-africa', demonyms: ['Nigerian'], capitals: ['Abuja'], places: ['Lagos', 'Niger Delta', 'Kano', 'Borno', 'Maiduguri', 'Port Harcourt'] },
@@ -286,10 +295,10 @@ export const COUNTRIES: CountryData[] = [
   { code: 'SN', name: 'Senegal', region: 'sub-saharan-africa', demonyms: ['Senegalese'], capitals: ['Dakar'] },
   { code: 'SC', name: 'Seychelles', region: 'sub-saharan-africa', demonyms: ['Seychellois'] },
   { code: 'SL', name: 'Sierra Leone', region: 'sub-saharan-africa', demonyms: ['Sierra Leonean'], capitals: ['Freetown'] },
-  { code: 'SO', name: 'Somalia', region: 'sub-saharan-africa', demonyms: ['Somali'], capitals: ['Mogadishu'], places: ['Somaliland', 'Puntland', 'Hargeisa', 'Berbera'] },
+  { code: 'SO', name: 'Somalia', region: 'sub-saharan-africa', demonyms: ['Somali'], capitals: ['Mogadishu'], places: ['Somaliland', 'Puntland', 'Hargeisa', 'Berbera', 'Kismayo', 'Baidoa', 'al-Shabaab', 'Al-Shabaab', 'al-Shabab', 'Al-Shabab', 'Shabaab'] },
   { code: 'ZA', name: 'South Africa', region: 'sub-saharan-africa', demonyms: ['South African'], capitals: ['Pretoria', 'Cape Town'], metonyms: ['Union Buildings'], places: ['Johannesburg', 'Durban'] },
   { code: 'SS', name: 'South Sudan', region: 'sub-saharan-africa', demonyms: ['South Sudanese'], capitals: ['Juba'] },
-  { code: 'SD', name: 'Sudan', region: 'sub-saharan-africa', demonyms: ['Sudanese'], capitals: ['Khartoum', 'Port Sudan'], places: ['Darfur', 'Kordofan', 'El Fasher', 'Omdurman', 'Abyei'] },
+  { code: 'SD', name: 'Sudan', region: 'sub-saharan-africa', demonyms: ['Sudanese'], capitals: ['Khartoum', 'Port Sudan'], places: ['Darfur', 'Kordofan', 'El Fasher', 'Omdurman', 'Abyei', 'Rapid Support Forces', 'Forces de soutien rapide', 'Fuerzas de Apoyo Rápido', 'Forças de Apoio Rápido'], abbreviations: ['RSF'] },
   { code: 'TZ', name: 'Tanzania', region: 'sub-saharan-africa', demonyms: ['Tanzanian'], capitals: ['Dodoma', 'Dar es Salaam'], places: ['Zanzibar'] },
   { code: 'TG', name: 'Togo', region: 'sub-saharan-africa', demonyms: ['Togolese'], capitals: ['Lomé', 'Lome'] },
   { code: 'UG', name: 'Uganda', region: 'sub-saharan-africa', demonyms: ['Ugandan'], capitals: ['Kampala'] },
@@ -297,10 +306,10 @@ export const COUNTRIES: CountryData[] = [
   { code: 'ZW', name: 'Zimbabwe', region: 'sub-saharan-africa', demonyms: ['Zimbabwean'], capitals: ['Harare'] },
 
   // ── South & Central Asia ──
-  { code: 'AF', name: 'Afghanistan', region: 'south-central-asia', demonyms: ['Afghan'], capitals: ['Kabul'], places: ['Kandahar', 'Herat', 'Bagram'] },
+  { code: 'AF', name: 'Afghanistan', region: 'south-central-asia', demonyms: ['Afghan'], capitals: ['Kabul'], places: ['Kandahar', 'Herat', 'Bagram', 'Taliban'] },
   { code: 'BD', name: 'Bangladesh', region: 'south-central-asia', demonyms: ['Bangladeshi'], capitals: ['Dhaka'], places: ["Cox's Bazar", 'Chittagong'] },
   { code: 'BT', name: 'Bhutan', region: 'south-central-asia', demonyms: ['Bhutanese'], capitals: ['Thimphu'] },
-  { code: 'IN', name: 'India', region: 'south-central-asia', demonyms: ['Indian'], capitals: ['New Delhi', 'Delhi'], metonyms: ['South Block'], places: ['Mumbai', 'Kolkata', 'Chennai', 'Bengaluru', 'Bangalore', 'Ladakh', 'Manipur'] },
+  { code: 'IN', name: 'India', region: 'south-central-asia', demonyms: ['Indian'], capitals: ['New Delhi', 'Delhi', 'Neu-Delhi', 'Nova Délhi'], metonyms: ['South Block'], places: ['Mumbai', 'Kolkata', 'Chennai', 'Bengaluru', 'Bangalore', 'Ladakh', 'Manipur'] },
   { code: 'KZ', name: 'Kazakhstan', region: 'south-central-asia', demonyms: ['Kazakh', 'Kazakhstani'], capitals: ['Astana'], places: ['Almaty'] },
   { code: 'KG', name: 'Kyrgyzstan', region: 'south-central-asia', names: ['Kyrgyz Republic'], demonyms: ['Kyrgyz'], capitals: ['Bishkek'] },
   { code: 'MV', name: 'Maldives', region: 'south-central-asia', demonyms: ['Maldivian'] },
@@ -385,13 +394,13 @@ export const ORGANISATIONS: OrganisationData[] = [
   { key: 'caricom', name: 'CARICOM', region: 'americas', names: ['Caricom', 'Caribbean Community'] },
   { key: 'saarc', name: 'SAARC', region: 'south-central-asia', names: ['South Asian Association for Regional Cooperation'] },
   { key: 'sco', name: 'Shanghai Cooperation Organisation', region: null, names: ['Shanghai Cooperation Organization'], abbreviations: ['SCO'] },
-  { key: 'opec', name: 'OPEC', region: null, names: ['Opec', 'OPEC+', 'Opec+', 'Organization of the Petroleum Exporting Countries'] },
+  { key: 'opec', name: 'OPEC', region: 'mena', names: ['Opec', 'OPEC+', 'Opec+', 'Organization of the Petroleum Exporting Countries'] },
   { key: 'g7', name: 'G7', region: null, names: ['Group of Seven'], abbreviations: ['G-7'] },
   { key: 'g20', name: 'G20', region: null, names: ['Group of 20', 'Group of Twenty'], abbreviations: ['G-20'] },
   { key: 'brics', name: 'BRICS', region: null, names: ['Brics'] },
   { key: 'quad', name: 'Quad', region: null, names: ['Quadrilateral Security Dialogue'] },
   { key: 'aukus', name: 'AUKUS', region: null, names: ['Aukus'] },
-  { key: 'iaea', name: 'IAEA', region: null, names: ['International Atomic Energy Agency'] },
+  { key: 'iaea', name: 'IAEA', region: null, usualRegion: 'mena', names: ['International Atomic Energy Agency'] },
   { key: 'who', name: 'World Health Organization', region: null, names: ['World Health Organisation'], abbreviations: ['WHO'] },
   { key: 'wto', name: 'World Trade Organization', region: null, names: ['World Trade Organisation'], abbreviations: ['WTO'] },
   { key: 'imf', name: 'International Monetary Fund', region: null, abbreviations: ['IMF'] },
@@ -406,6 +415,13 @@ export const ORGANISATIONS: OrganisationData[] = [
   { key: 'iom', name: 'International Organization for Migration', region: null, names: ['UN migration agency'], abbreviations: ['IOM'] },
 ];
 
+/** Spellings of one place, so reports that write it differently share it ("Bab al-Mandab" = "Bab el-Mandeb"). */
+export const PLACE_SYNONYMS: Readonly<Record<string, string>> = {
+  'Bab al-Mandab': 'Bab el-Mandeb', 'Bab-el-Mandeb': 'Bab el-Mandeb', Hormuz: 'Strait of Hormuz', 'Suez Canal': 'Suez', Donbass: 'Donbas',
+  Spratlys: 'Spratly Islands', Paracels: 'Paracel Islands', 'Strait of Malacca': 'Malacca Strait', 'Korean peninsula': 'Korean Peninsula',
+  'Arabian Gulf': 'Persian Gulf', 'South-East Asia': 'Southeast Asia', 'sub-Saharan Africa': 'Sub-Saharan Africa',
+};
+
 /** Names of regions and sub-regions; they tag a region but no country. */
 export const REGION_TERMS: RegionTermData[] = [
   {
@@ -414,15 +430,15 @@ export const REGION_TERMS: RegionTermData[] = [
   },
   {
     region: 'europe',
-    terms: ['Europe', 'European', 'Europeans', 'Balkans', 'Western Balkans', 'Baltic', 'Baltics', 'Baltic states', 'Baltic Sea', 'Nordic', 'Nordics', 'Scandinavia', 'Scandinavian', 'Caucasus', 'South Caucasus', 'Black Sea', 'Eastern Europe', 'Central Europe'],
+    terms: ['Europe', 'European', 'Europeans', 'Balkans', 'Western Balkans', 'Baltic', 'Baltics', 'Baltic states', 'Baltic Sea', 'Nordic', 'Nordics', 'Scandinavia', 'Scandinavian', 'Caucasus', 'South Caucasus', 'Black Sea', 'Eastern Europe', 'Central Europe', 'Donbas', 'Donbass'],
   },
   {
     region: 'mena',
-    terms: ['Middle East', 'Middle Eastern', 'North Africa', 'North African', 'Maghreb', 'Levant', 'Gulf', 'Persian Gulf', 'Arabian Gulf', 'Gulf states', 'Arabian Peninsula', 'Strait of Hormuz', 'Gulf of Aden'],
+    terms: ['Middle East', 'Middle Eastern', 'North Africa', 'North African', 'Maghreb', 'Levant', 'Gulf', 'Persian Gulf', 'Arabian Gulf', 'Gulf states', 'Arabian Peninsula', 'Strait of Hormuz', 'Hormuz', 'Gulf of Aden', 'Red Sea', 'Suez', 'Suez Canal', 'Bab el-Mandeb', 'Bab al-Mandab', 'Bab-el-Mandeb', 'Eastern Mediterranean', 'Arab world', 'Mashreq'],
   },
   {
     region: 'sub-saharan-africa',
-    terms: ['Africa', 'African', 'Africans', 'Sub-Saharan Africa', 'sub-Saharan Africa', 'Sahel', 'Sahelian', 'West Africa', 'West African', 'East Africa', 'East African', 'Horn of Africa', 'Southern Africa', 'Central Africa', 'Gulf of Guinea', 'Lake Chad', 'Lake Chad Basin'],
+    terms: ['Africa', 'African', 'Africans', 'Sub-Saharan Africa', 'sub-Saharan Africa', 'Sahel', 'Sahelian', 'West Africa', 'West African', 'East Africa', 'East African', 'Horn of Africa', 'Southern Africa', 'Central Africa', 'Gulf of Guinea', 'Lake Chad', 'Lake Chad Basin', 'Great Lakes region', 'JNIM', 'Boko Haram', 'ISWAP'],
   },
   {
     region: 'south-central-asia',
@@ -430,7 +446,7 @@ export const REGION_TERMS: RegionTermData[] = [
   },
   {
     region: 'east-asia-pacific',
-    terms: ['East Asia', 'East Asian', 'Southeast Asia', 'Southeast Asian', 'South-East Asia', 'Asia-Pacific', 'Indo-Pacific', 'Pacific Islands', 'Pacific', 'South China Sea', 'East China Sea', 'Taiwan Strait', 'Korean Peninsula', 'Korean peninsula', 'Oceania', 'Melanesia', 'Polynesia'],
+    terms: ['East Asia', 'East Asian', 'Southeast Asia', 'Southeast Asian', 'South-East Asia', 'Asia-Pacific', 'Indo-Pacific', 'Pacific Islands', 'Pacific', 'South China Sea', 'East China Sea', 'Taiwan Strait', 'Korean Peninsula', 'Korean peninsula', 'Oceania', 'Melanesia', 'Polynesia', 'Spratly Islands', 'Spratlys', 'Paracel Islands', 'Paracels', 'Senkaku Islands', 'Malacca Strait', 'Strait of Malacca'],
   },
 ];
 
@@ -440,7 +456,7 @@ export const REGION_TERMS: RegionTermData[] = [
  */
 export const BLOCKED_PHRASES: string[] = [
   // Seas, oceans, rivers and geography named after a country.
-  'Sea of Japan', 'Indian Ocean', 'Gulf of Finland', 'Gulf of Mexico', 'Gulf of America', 'Gulf of Oman', 'Gulf of Thailand',
+  'Sea of Japan', 'Japanisches Meer', 'Japanische Meer', 'Japanischen Meer', 'mar del Japón', 'Mar del Japón', 'mer du Japon', 'Mer du Japon', 'Mar do Japão', 'mar do Japão', 'Indian Ocean', 'Gulf of Finland', 'Gulf of Mexico', 'Gulf of America', 'Gulf of Oman', 'Gulf of Thailand',
   'River Niger', 'Niger River', 'Congo River', 'Congo Basin', 'Jordan River', 'River Jordan', 'New Guinea', 'English Channel',
   // US places and things named after other countries or cities.
   'New England', 'New York', 'Washington Post', 'Washington Consensus',

@@ -24,3 +24,6 @@ export {
   type TopicRules,
 } from './topic-rules.js';
 export { tagItem, createTagger, type TagInput, type ItemTags, type TaggerOptions } from './tag-item.js';
+export { checkRelevance, type OffTopicKind, type Relevance } from './relevance.js';
+export { getDefaultPeople, parsePeople, stalePeople, PERSON_ROLES, type PersonData, type PersonRole, type StalePerson } from './people.js';
+export { FOREIGN_COUNTRY_FORMS, inflect, type Language } from './languages-data.js';

@@ -63,7 +63,12 @@ export const DEFAULT_TOPIC_RULES: readonly TopicRule[] = [
       'customs', 'frozen assets', 'asset freeze', 'free trade', 'trade deal', 'trade accord', 'wto',
       'supply chain*', 'shadow fleet', 'blacklist*', 'corridor', 'rail link', 'investment*', 'divest*',
     ],
-    exclude: ['trade fire', 'trade barbs', 'trade blows', 'trade accusations', 'trade insults', 'trade places', 'trading fire'],
+    // "Trade artillery fire", "traded gunfire": an exchange of fire, not commerce.
+    exclude: [
+      'trade fire', 'trade barbs', 'trade blows', 'trade accusations', 'trade insults', 'trade places', 'trading fire', 'traded fire',
+      'trade artillery', 'traded artillery', 'trading artillery', 'trade gunfire', 'traded gunfire', 'trade shots', 'traded shots',
+      'trade blame', 'traded blame', 'trading blame', 'trade threats', 'traded threats', 'trade rocket', 'traded rocket', 'trade missile', 'traded missile', 'trade strikes', 'traded strikes', 'trade shelling', 'traded shelling',
+    ],
   },
   {
     key: 'migration',
@@ -83,7 +88,8 @@ export const DEFAULT_TOPIC_RULES: readonly TopicRule[] = [
       'climate', 'cop28', 'cop29', 'cop30', 'cop31', 'deforestation', 'drought*', 'hurricane*', 'typhoon*', 'cyclone*', 'storm', 'storms',
       'flood*', 'sea-level', 'sea level', 'carbon', 'net zero', 'fuel', 'fuels', 'opec', 'dam', 'dams',
     ],
-    exclude: ['internet blackout', 'media blackout', 'news blackout', 'power struggle'],
+    // Weapons named after weather: the Eurofighter Typhoon, Storm Shadow missiles.
+    exclude: ['internet blackout', 'media blackout', 'news blackout', 'power struggle', 'eurofighter typhoon*', 'typhoon fighter*', 'typhoon jet*', 'typhoon aircraft', 'storm shadow*', 'desert storm', 'jet fuel', 'fighter jet*'],
   },
   {
     key: 'human-rights-law',

@@ -143,8 +143,10 @@ describe('clusterItems', () => {
       const items = [A, B, C, ...fillers];
       const sim = (a: number, b: number): number =>
         storySimilarities(items).find((s) => s.a === a && s.b === b)?.similarity ?? 0;
-      // The premise: A~B and B~C clear the threshold, A and C barely relate.
-      expect(sim(1, 2)).toBeGreaterThanOrEqual(DEFAULT_THRESHOLD);
+      // The premise: A~B relate and B~C clear the threshold, A and C barely
+      // relate. (Since issue 11, A~B is below the threshold too: A is about
+      // Russia and Ukraine, B about Turkey, and clashing subjects halve it.)
+      expect(sim(1, 2)).toBeGreaterThanOrEqual(DEFAULT_THRESHOLD / 2);
       expect(sim(2, 3)).toBeGreaterThanOrEqual(DEFAULT_THRESHOLD);
       expect(sim(1, 3)).toBeLessThan(DEFAULT_THRESHOLD / 2);
 

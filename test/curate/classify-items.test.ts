@@ -55,9 +55,31 @@ describe('classifyItems', () => {
     expect(classifyItems(items, { include: ['sanction'] }, NOW).map((i) => i.seenOnly)).toEqual([true, true, true]);
     const old = item('Old news from Chile', '', { publishedAt: new Date(NOW.getTime() - 10 * 86_400_000) });
     expect(classifyItems([old], { maxAgeMs: 7 * 86_400_000 }, NOW)[0]?.seenOnly).toBe(true);
-    const capped = classifyItems(items, { maxItems: 2 }, NOW);
+    const onTopic = [item('Sanctions on Iran widened'), item('Iran and Iraq sign gas deal'), item('Iranian oil exports fall')];
+    const capped = classifyItems(onTopic, { maxItems: 2 }, NOW);
     // Newest two stay offered; the oldest (the last built) is recorded as seen.
     expect(capped.map((i) => i.seenOnly)).toEqual([false, false, true]);
+  });
+
+  it('keeps sports results, celebrity, weather and markets-only items out of every feed by default', () => {
+    const items = [
+      item('Spain beat Germany 2-1 to top World Cup qualifying group', 'Spain came from behind in Madrid.'),
+      item('Pop star announces world tour with shows in Lisbon', 'The singer will release a new album in March.'),
+      item('Snow and ice forecast across Bavaria and Austria', 'The weather service warned of icy roads until Monday.'),
+      item('Nikkei ends week at record high as yen weakens', "Tokyo's benchmark index rose 1.4% to a record close."),
+      item('EU adopts new sanctions package against Russia', 'Ministers agreed to list 40 more tankers.'),
+      item('Markets fall as US imposes tariffs on Chinese steel', 'Shares in Shanghai slid after Washington announced the tariffs.'),
+    ];
+    expect(classifyItems(items, {}, NOW).map((i) => i.seenOnly)).toEqual([true, true, true, true, false, false]);
+    // A feed that wants them says `filter: none`.
+    expect(classifyItems(items, { filter: 'none' }, NOW).every((i) => !i.seenOnly)).toBe(true);
+  });
+
+  it('files an item under the regions it is about, and keeps every country it names', () => {
+    const [a] = classifyItems([item('US-brokered talks aim for three-month Sudan truce', 'American mediators pressed the warring generals to accept a ceasefire.')], {}, NOW);
+    expect(a?.countries).toEqual(['US', 'SD']);
+    expect(a?.aboutCountries).toEqual(['SD']);
+    expect(a?.regions).toEqual(['sub-saharan-africa']);
   });
 
   it('never un-hides an item that was already seenOnly (back catalogue)', () => {

@@ -5,11 +5,11 @@ import { dirname, relative, resolve } from 'node:path';
 import { stringify as toYaml } from 'yaml';
 import { fetchFeeds, parseOpml, toOpml } from '../../ingest/index.js';
 import { UsageError } from '../../shared/errors.js';
-import { backoffPolicy, feedHealth, looksOffline } from '../../app/index.js';
+import { backoffPolicy, feedHealth, looksOffline, peopleCheck } from '../../app/index.js';
 import { plural, table } from '../output.js';
 import { now, OFFLINE_HINT, withContext, type Command, type CommandContext } from './command.js';
 
-const USAGE = 'usage: dispatch feeds list | check | import-opml FILE [--out CATALOG.yaml] | export-opml [--out FILE]';
+const USAGE = 'usage: dispatch feeds list | check | import-opml FILE [--out CATALOG.yaml] | export-opml [--out FILE] | people-check';
 
 export const feedsCommand: Command = (c) => {
   switch (c.args[0]) {
@@ -21,6 +21,8 @@ export const feedsCommand: Command = (c) => {
       return importOpml(c);
     case 'export-opml':
       return exportOpml(c);
+    case 'people-check':
+      return checkPeople(c);
     default:
       throw new UsageError(USAGE);
   }
@@ -113,6 +115,33 @@ async function exportOpml(c: CommandContext): Promise<number> {
   return 0;
 }
 
+// Lists the people-gazetteer entries not checked for over a year. A list to
+// work through, not a failure: exit 0 either way.
+async function checkPeople(c: CommandContext): Promise<number> {
+  const report = peopleCheck(now());
+  if (c.json) {
+    c.out.json({
+      total: report.total,
+      maxAgeDays: report.maxAgeDays,
+      file: report.file,
+      stale: report.stale.map((p) => ({ name: p.name, country: p.country ?? null, org: p.org ?? null, role: p.role, validFrom: p.validFrom, validTo: p.validTo ?? null, checked: p.checked, ageDays: p.ageDays })),
+    });
+    return 0;
+  }
+  if (report.stale.length === 0) {
+    c.out.print(`all ${report.total} people in ${report.file} were checked in the last ${report.maxAgeDays} days`);
+    return 0;
+  }
+  c.out.print(
+    table(
+      ['name', 'for', 'role', 'valid from', 'checked', 'days'],
+      report.stale.map((p) => [p.name, p.country ?? p.org ?? '', p.role, `${p.validFrom}${p.validTo ? ` to ${p.validTo}` : ''}`, p.checked, String(p.ageDays)]),
+    ),
+  );
+  c.out.print(`${report.stale.length} of ${report.total} entries in ${report.file} were last checked more than ${report.maxAgeDays} days ago: confirm each against an official source and update "checked" (see README, "People gazetteer")`);
+  return 0;
+}
+
 export const feedsSpec: CommandSpec = {
   name: 'feeds',
   summary: 'configured feeds: status, checks, OPML in and out',
@@ -131,6 +160,11 @@ export const feedsSpec: CommandSpec = {
       summary: 'print the configured http(s) feeds as OPML',
       options: [{ flags: '--out <FILE>', description: 'write to FILE instead of stdout' }],
       examples: ['dispatch feeds export-opml > feeds.opml'],
+    },
+    {
+      name: 'people-check',
+      summary: 'people-gazetteer entries not checked for over a year (a list to work through; exit 0)',
+      examples: ['dispatch feeds people-check', 'dispatch feeds people-check --json'],
     },
   ],
   run: feedsCommand,

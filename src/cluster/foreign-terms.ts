@@ -1,0 +1,143 @@
+// Spanish, French, German and Portuguese words for clustering: function words
+// to drop, and the content words of foreign-policy news mapped to the English
+// word an English report of the same event would use ("aranceles", "droits de
+// douane", "Zölle" → tariff), so a report in one language shares terms with its
+// English twin. Not a translator: a few hundred words that decide whether two
+// reports are one event (what happened: truce, sanctions, missile, loan; to
+// what: steel, oil, border). Countries, people and places are matched
+// separately, as entities, through the tagging gazetteer.
+//
+// Keys are lower case without accents (as story-terms folds words); values
+// are English words, stemmed afterwards like any English word.
+
+export const FOREIGN_STOP_WORDS = new Set(
+  `el la los las un una unos unas de del al y o u e en con por para sobre sin entre tras desde hasta hacia que quien cuyo como
+  cuando donde mas muy ya su sus se lo le les ha han habia era es son fue fueron ser sera seran esta este estos estas ese esa eso
+  segun dijo afirmo anuncio tambien pero aunque mientras antes despues ante bajo contra durante mediante no si sus nuestro otro otra otros
+  le la les un une des du de d l au aux et ou en dans par pour sur sans entre apres avant avec chez vers depuis que qui dont ou comme
+  quand plus deja son sa ses leur leurs se s ce cet cette ces il elle ils elles est sont a ont ete etait sera selon dit
+  a annonce aussi mais alors tandis ne pas n y lors
+  der die das den dem des ein eine einen einem einer eines und oder in im ins am an auf aus bei mit nach von vom zu zum zur fur
+  uber unter vor hinter neben zwischen gegen ohne um durch seit bis als wie wenn dass ob nicht auch noch schon sehr mehr
+  sich sein seine seiner seinen ihr ihre ihren ist sind war waren wird werden wurde wurden hat haben hatte hatten laut sagte
+  es er sie wir hier dort erneut weiterhin zuvor bereits rund etwa
+  o a os as um uma uns umas do da dos das no na nos nas ao aos e ou em com por para sobre sem entre apos antes desde ate
+  que quem cujo como quando onde mais muito ja seu sua seus suas se lhe lhes foi foram ser sera estao esta este esse essa isso
+  segundo disse afirmou anunciou tambem mas enquanto nao
+  lunes martes miercoles jueves viernes sabado domingo hoy ayer manana
+  lundi mardi mercredi jeudi vendredi samedi dimanche aujourd hui hier demain
+  montag dienstag mittwoch donnerstag freitag samstag sonntag heute gestern morgen
+  segunda terca quarta quinta sexta sabado domingo hoje ontem amanha feira
+  semana semanas mes meses ano anos dia dias semaine semaines mois an ans annee jour jours woche wochen monat monate jahr jahre tag tage
+  nuevo nueva nuevos nuevas nouveau nouvelle nouveaux neue neuen neuer novo nova novos novas`
+    .split(/\s+/)
+    .filter((w) => w !== ''),
+);
+
+/** Multi-word foreign phrases, joined before single words are looked up. */
+export const FOREIGN_PHRASES: ReadonlyArray<[string, string]> = [
+  ['alto el fuego', 'ceasefire'],
+  ['cessez le feu', 'ceasefire'],
+  ['cessar fogo', 'ceasefire'],
+  ['libre comercio', 'free trade'],
+  ['libre echange', 'free trade'],
+  ['livre comercio', 'free trade'],
+  ['flota fantasma', 'shadow fleet'],
+  ['flotte fantome', 'shadow fleet'],
+  ['frota fantasma', 'shadow fleet'],
+  ['gas natural licuado', 'lng'],
+  ['gaz naturel liquefie', 'lng'],
+  ['gas natural liquefeito', 'lng'],
+  ['droits de douane', 'tariff'],
+  ['golpe de estado', 'coup'],
+  ['coup d etat', 'coup'],
+  ['derechos humanos', 'human rights'],
+  ['droits de l homme', 'human rights'],
+  ['direitos humanos', 'human rights'],
+  ['ministres des affaires etrangeres', 'foreign minister'],
+  ['ministre des affaires etrangeres', 'foreign minister'],
+  ['ministro de asuntos exteriores', 'foreign minister'],
+  ['ministro de relaciones exteriores', 'foreign minister'],
+  ['ministros de relaciones exteriores', 'foreign minister'],
+  ['ministro das relacoes exteriores', 'foreign minister'],
+  ['ministros de la defensa', 'defence minister'],
+  ['ministres de la defense', 'defence minister'],
+  ['ministre de la defense', 'defence minister'],
+  ['ministro de defensa', 'defence minister'],
+  ['consejo de seguridad', 'security council'],
+  ['conseil de securite', 'security council'],
+  ['conselho de seguranca', 'security council'],
+  ['chemin de fer', 'rail'],
+  ['plafonnement des prix', 'price cap'],
+  ['tope de precios', 'price cap'],
+  ['teto de precos', 'price cap'],
+  ['ligne de controle', 'line of control'],
+  ['linea de control', 'line of control'],
+  ['uranio enriquecido', 'enriched uranium'],
+  ['uranium enrichi', 'enriched uranium'],
+  ['angereichertem uran', 'enriched uranium'],
+  ['angereichertes uran', 'enriched uranium'],
+  
+];
+
+export const FOREIGN_WORDS: Readonly<Record<string, string>> = {
+  // Spanish
+  sanciones: 'sanctions', sancion: 'sanction', sancionar: 'sanction', aranceles: 'tariffs', arancel: 'tariff', arancelaria: 'tariff', arancelario: 'tariff',
+  acero: 'steel', aluminio: 'aluminium', tregua: 'truce', acuerdo: 'agreement', acuerdos: 'agreement', paz: 'peace', frontera: 'border', fronteras: 'border',
+  fronterizo: 'border', fronterizos: 'border', elecciones: 'election', eleccion: 'election', misil: 'missile', misiles: 'missile', ataque: 'attack', ataques: 'attack',
+  buque: 'ship', barco: 'ship', carguero: 'cargo ship', petroleo: 'oil', petroleros: 'tanker', petrolero: 'tanker', corredor: 'corridor', carretera: 'road', vial: 'road',
+  ferrocarril: 'rail', prestamo: 'loan', comercio: 'trade', tratado: 'treaty', conversaciones: 'talks', negociaciones: 'talks', negociar: 'talks',
+  mediacion: 'mediation', ejercito: 'army', tropas: 'troops', soldados: 'soldiers', muertos: 'killed', presidente: 'president', presidenta: 'president',
+  gobierno: 'government', ministro: 'minister', ministra: 'minister', exministro: 'minister', extradita: 'extradite', extradicion: 'extradite',
+  narcotrafico: 'drug trafficking', cocaina: 'cocaine', paquete: 'package', prorroga: 'delay', aplazara: 'delay', aplaza: 'delay', llamada: 'call',
+  periodista: 'journalist', protestas: 'protest', manifestantes: 'protesters', bloqueo: 'blockade', combustible: 'fuel', convoy: 'convoy', uranio: 'uranium',
+  inspectores: 'inspectors', cobre: 'copper', minas: 'mines', puerto: 'port', puertos: 'port', exportaciones: 'exports', envios: 'shipments',
+  rebeldes: 'rebels', milicia: 'militia', yihadistas: 'jihadist', rehenes: 'hostages', cumbre: 'summit', canciller: 'foreign minister', fuerzas: 'forces',
+  tramo: 'stretch', inauguran: 'open', inaugura: 'open', bioceanico: 'bioceanic', soja: 'soy', carne: 'beef', veto: 'ban', vetar: 'ban', prohibicion: 'ban',
+  importaciones: 'imports', aprueba: 'adopt', aprobado: 'adopt', huelga: 'strike', disparos: 'fire', artilleria: 'artillery', cruces: 'crossings',
+  reabre: 'reopen', reapertura: 'reopen', cierre: 'closure', dron: 'drone', drones: 'drone', bombardeo: 'strike',
+  // French
+  acier: 'steel', treve: 'truce', paix: 'peace', frontiere: 'border', frontieres: 'border', elections: 'election', attaque: 'attack', navire: 'ship',
+  cargo: 'cargo ship', petrole: 'oil', petroliers: 'tanker', route: 'road', pret: 'loan', commerce: 'trade', traite: 'treaty', pourparlers: 'talks',
+  negociations: 'talks', mediation: 'mediation', armee: 'army', troupes: 'troops', soldats: 'soldiers', tues: 'killed', tuees: 'killed', gouvernement: 'government',
+  ministre: 'minister', ministres: 'minister', gaz: 'gas', sommet: 'summit', enrichi: 'enriched', blocus: 'blockade', carburant: 'fuel', convoi: 'convoy',
+  tirs: 'fire', artillerie: 'artillery', postes: 'posts', journaliste: 'journalist', manifestations: 'protest', manifestants: 'protesters', otages: 'hostages',
+  rebelles: 'rebels', cuivre: 'copper', exportations: 'exports', dette: 'debt', arrieres: 'arrears', rouvre: 'reopen', rouvrent: 'reopen', reouverture: 'reopen',
+  prolongent: 'extend', prolonge: 'extend', prolongation: 'extend', scellent: 'seal', sanctionne: 'sanction', gele: 'freeze', avoirs: 'assets', societes: 'companies',
+  entreprises: 'companies', missile: 'missile', tir: 'launch', lance: 'launch', chasseurs: 'fighter jets', avions: 'aircraft', observateurs: 'observers',
+  deploiement: 'deployment', prefinancement: 'loan', emprunt: 'loan', uranium: 'uranium', rapport: 'report', acces: 'access',
+  // German
+  sanktionen: 'sanctions', sanktionspaket: 'sanctions package', strafmaßnahmen: 'sanctions', zolle: 'tariffs', zoll: 'tariff', stahl: 'steel',
+  waffenruhe: 'truce', waffenstillstand: 'ceasefire', abkommen: 'agreement', friedensabkommen: 'peace agreement', frieden: 'peace', grenze: 'border',
+  grenzubergange: 'border crossings', grenzubergang: 'border crossing', wahlen: 'election', parlamentswahlen: 'election', rakete: 'missile', raketen: 'missile',
+  angriff: 'attack', schiff: 'ship', frachter: 'cargo ship', frachtschiff: 'cargo ship', ol: 'oil', flussiggas: 'lng', korridor: 'corridor', straße: 'road',
+  bahn: 'rail', kredit: 'loan', freihandelsabkommen: 'free trade agreement', handelsabkommen: 'trade agreement', handel: 'trade', vertrag: 'treaty',
+  gesprache: 'talks', verhandlungen: 'talks', vermittlung: 'mediation', truppen: 'troops', soldaten: 'soldiers', getotet: 'killed',
+  prasident: 'president', prasidentin: 'president', regierung: 'government', tanker: 'tanker', schattenflotte: 'shadow fleet', gipfel: 'summit', uran: 'uranium',
+  treibstoff: 'fuel', proteste: 'protest', demonstrieren: 'protest', geiseln: 'hostages', rebellen: 'rebels', kupfer: 'copper', hafen: 'port',
+  exporte: 'exports', kampfjets: 'fighter jets', kampfflugzeuge: 'fighter jets', ballistische: 'ballistic', abgefeuert: 'fired', feuert: 'fires',
+  einfuhrverbot: 'import ban', offnet: 'reopen', wieder: 'again', besiegeln: 'seal', unterzeichnet: 'signed', beschließt: 'adopt', zugang: 'access',
+  vorrat: 'stockpile', geschoss: 'projectile', getroffen: 'struck', meerenge: 'strait', journalisten: 'journalist', begnadigt: 'pardon', atomenergiebehorde: 'iaea',
+  // Portuguese
+  sancoes: 'sanctions', tarifas: 'tariffs', aco: 'steel', acordo: 'agreement', fronteira: 'border', eleicoes: 'election', missil: 'missile',
+  navio: 'ship', gas: 'gas', estrada: 'road', rodovia: 'road', ferrovia: 'rail', ferroviario: 'rail', emprestimo: 'loan',
+  financiamento: 'financing', negociacoes: 'talks', conversas: 'talks', mediacao: 'mediation', exercito: 'army', mortos: 'killed',
+  governo: 'government', petroleiros: 'tanker', cupula: 'summit', bloqueio: 'blockade', combustivel: 'fuel', jornalista: 'journalist',
+  protestos: 'protest', refens: 'hostages', porto: 'port', exportacoes: 'exports', insurgentes: 'insurgents', ramal: 'spur',
+  trecho: 'stretch', inauguram: 'open', obras: 'works', projeto: 'project', liquefeito: 'lng',
+  // Numbers written as words, and months: "three months" = "tres meses", "28 November" = "28 de noviembre".
+  two: '2', three: '3', four: '4', five: '5', six: '6', seven: '7', eight: '8', nine: '9', ten: '10', twelve: '12', dozen: '12',
+  dos: '2', tres: '3', cuatro: '4', cinco: '5', seis: '6', siete: '7', ocho: '8', nueve: '9', diez: '10', doce: '12', veinte: '20',
+  deux: '2', trois: '3', quatre: '4', cinq: '5', sept: '7', huit: '8', neuf: '9', dix: '10', douze: '12', vingt: '20',
+  zwei: '2', drei: '3', vier: '4', funf: '5', sechs: '6', sieben: '7', acht: '8', neun: '9', zehn: '10', zwolf: '12', zwanzig: '20',
+  dois: '2', duas: '2', quatro: '4', sete: '7', oito: '8', nove: '9', dez: '10', doze: '12', vinte: '20',
+  enero: 'january', febrero: 'february', marzo: 'march', abril: 'april', mayo: 'may', junio: 'june', julio: 'july', agosto: 'august',
+  septiembre: 'september', octubre: 'october', noviembre: 'november', diciembre: 'december',
+  janvier: 'january', fevrier: 'february', mars: 'march', avril: 'april', mai: 'may', juin: 'june', juillet: 'july', aout: 'august',
+  septembre: 'september', octobre: 'october', novembre: 'november', decembre: 'december',
+  januar: 'january', februar: 'february', marz: 'march', juni: 'june', juli: 'july', oktober: 'october', dezember: 'december',
+  janeiro: 'january', fevereiro: 'february', marco: 'march', maio: 'may', junho: 'june', julho: 'july', setembro: 'september', outubro: 'october',
+  novembro: 'november', dezembro: 'december',
+  milliard: 'billion', milliards: 'billion', milliarden: 'billion', milliarde: 'billion', mil: 'thousand', millones: 'million', millions: 'million',
+  millionen: 'million', milhoes: 'million', bilhoes: 'billion', bn: 'billion', m: 'million',
+};
