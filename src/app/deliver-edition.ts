@@ -13,6 +13,8 @@ import { builtinTemplatesDir, compileDigest, loadTemplates, type CompiledDigest 
 import type { DeliveryTarget, Edition, RecipientView } from '../shared/types.js';
 import { composeCopy, personaliseModel } from './compose-copy.js';
 import type { AppContext } from './open-context.js';
+import { HELD_STATUSES } from './review-edition.js';
+import { InputError } from '../shared/errors.js';
 
 export interface DeliverEditionResult extends SendSummary {
   editionId: number;
@@ -66,6 +68,11 @@ export async function deliverEdition(
   },
 ): Promise<DeliverEditionResult> {
   const { store, config } = ctx;
+  // Review desk: a draft, an edition approved for later or a skipped draft is never sent.
+  const current = await store.editions.get(edition.id);
+  if (current && HELD_STATUSES.has(current.status)) {
+    throw new InputError(`edition ${edition.id} is held by the review desk (${current.status}); approve it with \`dispatch editions approve ${edition.id}\``);
+  }
   // Enqueue is idempotent: a resumed send only adds subscribers who joined since.
   await store.deliveries.enqueue(edition.id, opts.now());
   if (edition.status === 'built') await store.editions.setStatus(edition.id, 'sending');

@@ -30,3 +30,18 @@ export { compileSubscriptionMails, listTitle, sendConfirmationMail, sendWelcomeM
 export type { ConfirmMailData, SubscriptionMailer, WelcomeMailData } from './subscription-mail.js';
 export { eraseSubscriber, exportSubscribers, importSubscribers, parseCsv, suppressionHash } from './import-export.js';
 export type { CsvRow, ImportReport } from './import-export.js';
+export {
+  approveEdition,
+  checkEdit,
+  describeReview,
+  editDraft,
+  editorName,
+  HELD_STATUSES,
+  holdForReview,
+  nextReviewTime,
+  readDraft,
+  reviewDueAt,
+  sendReleased,
+  settleReviews,
+} from './review-edition.js';
+export type { ApproveResult, ApproveWhen, DraftView } from './review-edition.js';

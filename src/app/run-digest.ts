@@ -13,6 +13,7 @@ import { deliverEdition, recipientView, type DeliverEditionResult } from './deli
 import type { AppContext } from './open-context.js';
 import { processHolderId } from './refresh-due-feeds.js';
 import { refreshFeeds, type RefreshSummary } from './refresh-feeds.js';
+import { describeReview, HELD_STATUSES } from './review-edition.js';
 import { digestLeaseName, resumeUnfinished } from './run-slot.js';
 
 export interface EditionReport {
@@ -100,7 +101,9 @@ export async function runDigests(
         report.skipped = built.reason;
       } else {
         report.edition = await writePreview(ctx, built.edition, opts.compiled);
-        report.delivery = await send(ctx, built.edition, hooks);
+        // Review desk: a draft is not sent; `dispatch editions approve` releases it.
+        if (HELD_STATUSES.has(built.edition.status)) report.skipped = await heldReason(ctx, built.edition.id);
+        else report.delivery = await send(ctx, built.edition, hooks);
       }
     } finally {
       await lease.held.release();
@@ -135,4 +138,9 @@ export async function writePreview(ctx: AppContext, edition: Edition, compiled: 
     warnings: size.warnings,
     previewPath,
   };
+}
+
+async function heldReason(ctx: AppContext, editionId: number): Promise<string> {
+  const review = await ctx.store.reviews.get(editionId);
+  return `edition ${editionId} is held for review: ${review ? describeReview(review) : 'draft'}; approve it with \`dispatch editions approve ${editionId}\``;
 }

@@ -14,6 +14,7 @@ import { deliverEdition, type DeliverEditionResult } from './deliver-edition.js'
 import type { AppContext } from './open-context.js';
 import { backoffPolicy, refreshDueFeeds } from './refresh-due-feeds.js';
 import type { RefreshSummary } from './refresh-feeds.js';
+import { describeReview, HELD_STATUSES, settleReviews } from './review-edition.js';
 
 export interface SlotDeps {
   clock: Clock;
@@ -34,7 +35,9 @@ export type SlotOutcome =
   | { kind: 'skipped'; reason: string }
   | { kind: 'sent'; editionId: number; delivery: DeliverEditionResult }
   /** Stopped with deliveries still pending (shutdown, lost lease, relay down); the next run resumes it. */
-  | { kind: 'incomplete'; editionId: number | null; reason: string; delivery: DeliverEditionResult | null };
+  | { kind: 'incomplete'; editionId: number | null; reason: string; delivery: DeliverEditionResult | null }
+  /** Review desk: a draft waits for an editor until dueAt; look at the slot again then. */
+  | { kind: 'review'; editionId: number; dueAt: Date; reason: string };
 
 export interface SlotReport {
   digest: string;
@@ -60,6 +63,8 @@ export async function resumeUnfinished(
   opts: { now: () => Date; signal?: AbortSignal },
 ): Promise<DeliverEditionResult[]> {
   const results: DeliverEditionResult[] = [];
+  // Review desk: release approved editions whose time has come, and apply onMissed to overdue drafts.
+  await settleReviews(ctx, opts.now(), digest);
   for (const edition of await ctx.store.editions.unfinished(digest)) {
     if (opts.signal?.aborted) break;
     const r = await send(edition);
@@ -117,6 +122,13 @@ export async function runSlot(ctx: AppContext, digest: DigestConfig, slot: Date,
     }
     const edition = built.edition;
     await store.slotRuns.update({ digest: digest.name, slot: key, status: 'running', editionId: edition.id, now: now() });
+    const review = HELD_STATUSES.has(edition.status) ? await store.reviews.get(edition.id) : undefined;
+    if (review && (review.status === 'draft' || review.status === 'approved')) {
+      const reason = `held for review: ${describeReview(review)}`;
+      await store.slotRuns.update({ digest: digest.name, slot: key, status: 'running', reason, now: now() });
+      const dueAt = review.status === 'approved' ? (review.sendAt ?? review.dueAt) : review.dueAt;
+      return report({ kind: 'review', editionId: edition.id, dueAt, reason }, resumed);
+    }
     if (edition.status === 'sent') {
       // Built and sent before (a crash between the send and this row's update).
       await store.slotRuns.update({ digest: digest.name, slot: key, status: 'sent', editionId: edition.id, now: now() });

@@ -8,8 +8,17 @@
 // Monday"), which is by far the commoner use in news copy. The rules below
 // keep a phrase only when the sentence looks forward and the date is still
 // ahead of the edition.
-import * as chrono from 'chrono-node';
+import { createRequire } from 'node:module';
+import type * as Chrono from 'chrono-node';
 import type { StoryView, WatchItem } from '../shared/types.js';
+
+// Loaded on first use, and only the English parser: chrono-node is ~150
+// modules, which every command (most never build an edition) would otherwise load.
+let english: typeof Chrono.en | null = null;
+function chronoEn(): typeof Chrono.en {
+  english ??= (createRequire(import.meta.url)('chrono-node') as typeof Chrono).en;
+  return english;
+}
 
 /** At most this many entries: a briefing lists the few dates that matter. */
 export const MAX_WATCH_ITEMS = 5;
@@ -60,9 +69,9 @@ export function datesIn(text: string, published: Date): Candidate[] {
   const out: Candidate[] = [];
   for (const sentence of splitSentences(text)) {
     if (!FUTURE.test(sentence)) continue;
-    let results: chrono.ParsedResult[];
+    let results: Chrono.ParsedResult[];
     try {
-      results = chrono.en.parse(sentence, { instant: published, timezone: 0 }, { forwardDate: true });
+      results = chronoEn().parse(sentence, { instant: published, timezone: 0 }, { forwardDate: true });
     } catch {
       continue;
     }

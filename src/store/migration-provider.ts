@@ -6,6 +6,7 @@ import { initialMigration } from './migrations/001-initial.js';
 import { scheduleMigration } from './migrations/002-schedule.js';
 import { subscriptionsMigration } from './migrations/003-subscriptions.js';
 import { taggingMigration } from './migrations/004-tagging.js';
+import { editionReviewMigration } from './migrations/007-edition-review.js';
 
 export function migrationProvider(dialect: SqlDialect): MigrationProvider {
   return {
@@ -15,6 +16,7 @@ export function migrationProvider(dialect: SqlDialect): MigrationProvider {
         '002-schedule': scheduleMigration(dialect),
         '003-subscriptions': subscriptionsMigration(dialect),
         '004-tagging': taggingMigration(dialect),
+        '007-edition-review': editionReviewMigration(dialect),
       };
     },
   };

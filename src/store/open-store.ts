@@ -16,6 +16,7 @@ import { itemRepository } from './item-repository.js';
 import { leaseRepository } from './lease-repository.js';
 import { migrationProvider } from './migration-provider.js';
 import type { DatabaseSchema } from './schema.js';
+import { reviewRepository } from './review-repository.js';
 import { slotRunRepository } from './slot-run-repository.js';
 import { subscriberRepository } from './subscriber-repository.js';
 import { subscriptionRepository } from './subscription-repository.js';
@@ -184,6 +185,7 @@ function makeStore(db: Kysely<DatabaseSchema>, dialect: SqlDialect): Store {
     leases: leaseRepository(db),
     slotRuns: slotRunRepository(db),
     subscriptions: subscriptionRepository(db),
+    reviews: reviewRepository(db),
     async close() {
       await db.destroy();
     },
