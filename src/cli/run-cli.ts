@@ -24,7 +24,11 @@ Commands:
   serve [--port N] [--host ADDR]  sign-up pages, subscribe-by-mail, scheduler
   feeds list | check | import-opml FILE [--out CATALOG] | export-opml [--out FILE]
                                   feeds with their last status; check fetches each once
-  editions list | show ID         stored editions and their delivery counts
+  editions list | show ID         stored editions and their delivery counts (drafts too)
+  editions note ID FILE.md [--name WHO]
+                                  set a draft's editor's note (Markdown; empty file clears it)
+  editions approve ID [--now] [--name WHO]
+                                  approve a draft for its slot time, or --now to send it now
   schedule [--digest NAME]        each digest's next five run times in its time zone
   status                          last/next run per digest, last edition, failing feeds
 
@@ -48,6 +52,7 @@ const OPTIONS = {
   name: { type: 'string' },
   active: { type: 'boolean', default: false },
   host: { type: 'string' },
+  now: { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
 } satisfies ParseArgsConfig['options'];
 
