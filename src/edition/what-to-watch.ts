@@ -33,6 +33,9 @@ const FUTURE = /\b(?:will|would|shall|is due|are due|due to|scheduled|set to|exp
 const WEEKDAY = /\b(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\b/i;
 const NEXT_WEEK = /\bnext week\b/i;
 const TOMORROW = /\btomorrow\b/i;
+// An explicit calendar date: a month name or a numeric day/month. "In about a
+// week" resolves to a date too, but it is a duration, not an event's date.
+const CALENDAR = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\b|\b\d{1,2}\/\d{1,2}\b/i;
 
 interface Candidate {
   /** YYYY-MM-DD (UTC calendar day of the resolved date). */
@@ -85,7 +88,7 @@ export function datesIn(text: string, published: Date): Candidate[] {
       if (NEXT_WEEK.test(phrase)) {
         date = mondayAfter(published);
         label = `Week of ${shortDay(date)}`;
-      } else if (TOMORROW.test(phrase) || WEEKDAY.test(phrase) || (start.isCertain('day') && start.isCertain('month'))) {
+      } else if (TOMORROW.test(phrase) || WEEKDAY.test(phrase) || (CALENDAR.test(phrase) && start.isCertain('day') && start.isCertain('month'))) {
         // A bare weekday is the next one after publication (forwardDate).
         label = weekdayLabel(date);
       } else {
