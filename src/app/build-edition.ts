@@ -5,6 +5,7 @@ import type { DigestConfig } from '../config/index.js';
 import { buildEditionModel, editionWindow, recentEnough, shouldBuild } from '../edition/index.js';
 import type { Edition, EditionModel } from '../shared/types.js';
 import type { AppContext } from './open-context.js';
+import { holdForReview } from './review-edition.js';
 
 const CANDIDATES_PER_STORY = 5;
 const MAX_CANDIDATES = 2_000;
@@ -58,7 +59,11 @@ export async function buildEdition(
     itemIds: plan.itemIds,
     model: plan.model,
     now: opts.now,
+    // The review desk: a draft that nothing sends until an editor approves it.
+    ...(digest.review?.required ? { status: 'draft' as const } : {}),
   });
   if (created) publishEvent({ type: 'edition-built', digest: digest.name, editionId: edition.id, items: plan.itemIds.length, subject: edition.subject });
+  // Opened on every build of the slot (idempotent), so a crash between the two writes heals.
+  if (edition.status === 'draft') await holdForReview(ctx, edition, digest, opts.now);
   return { kind: 'built', edition, created };
 }

@@ -17,6 +17,8 @@ import type { DeliveryTarget, Edition } from '../shared/types.js';
 import { composeCopy, personaliseModel } from './compose-copy.js';
 import { guardEdition } from './edition-guard.js';
 import type { AppContext } from './open-context.js';
+import { HELD_STATUSES } from './review-edition.js';
+import { InputError } from '../shared/errors.js';
 export { recipientView } from './recipient-view.js';
 
 export interface DeliverEditionResult extends SendSummary {
@@ -60,6 +62,11 @@ export async function deliverEdition(
   },
 ): Promise<DeliverEditionResult> {
   const { store, config } = ctx;
+  // Review desk: a draft, an edition approved for later or a skipped draft is never sent.
+  const current = await store.editions.get(edition.id);
+  if (current && HELD_STATUSES.has(current.status)) {
+    throw new InputError(`edition ${edition.id} is held by the review desk (${current.status}); approve it with \`dispatch editions approve ${edition.id}\``);
+  }
   // Enqueue is idempotent: a resumed send only adds subscribers who joined
   // since. A worker joining an edition another process started skips it: on
   // a list of a million it is a scan of every subscriber, and the starter did it.

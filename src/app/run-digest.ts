@@ -16,6 +16,7 @@ import type { Lease, SlotRun } from '../shared/store.js';
 import type { Edition } from '../shared/types.js';
 import { buildEdition } from './build-edition.js';
 import { digestPauseReason } from './digest-pause.js';
+import { describeReview, HELD_STATUSES, settleReviews } from './review-edition.js';
 import { deliverEdition, type DeliverEditionResult } from './deliver-edition.js';
 import type { AppContext } from './open-context.js';
 
@@ -58,7 +59,9 @@ export type SlotOutcome =
   /** Stopped with deliveries still pending (shutdown, lost lease, relay down); the next run resumes it. */
   | { kind: 'incomplete'; editionId: number | null; reason: string; delivery: DeliverEditionResult | null }
   /** build: false — only unfinished editions were sent (see `resumed`). */
-  | { kind: 'joined' };
+  | { kind: 'joined' }
+  /** Review desk: a draft waits for an editor until dueAt; look at the slot again then. */
+  | { kind: 'review'; editionId: number; dueAt: Date; reason: string };
 
 export interface DigestRun {
   digest: string;
@@ -150,6 +153,14 @@ export async function runDigest(
     }
     const edition = built.edition;
     if (key) await store.slotRuns.update({ digest: name, slot: key, status: 'running', editionId: edition.id, now: now() });
+    // Review desk: a draft (or an edition approved for later) is not sent now.
+    const review = HELD_STATUSES.has(edition.status) ? await store.reviews.get(edition.id) : undefined;
+    if (review && (review.status === 'draft' || review.status === 'approved')) {
+      const reason = `held for review: ${describeReview(review)}; approve it with \`dispatch editions approve ${edition.id}\``;
+      if (key) await store.slotRuns.update({ digest: name, slot: key, status: 'running', reason, now: now() });
+      const dueAt = review.status === 'approved' ? (review.sendAt ?? review.dueAt) : review.dueAt;
+      return result({ kind: 'review', editionId: edition.id, dueAt, reason }, resumed, edition);
+    }
     if (edition.status === 'sent' && run) {
       // Built and sent before (a crash between the send and this row's update).
       await store.slotRuns.update({ digest: name, slot: key as string, status: 'sent', editionId: edition.id, now: now() });
@@ -180,6 +191,8 @@ export async function resumeUnfinished(
   opts: { now: () => Date; signal?: AbortSignal; editionId?: number },
 ): Promise<DeliverEditionResult[]> {
   const results: DeliverEditionResult[] = [];
+  // Review desk: release approved editions whose time has come, and apply onMissed to overdue drafts.
+  await settleReviews(ctx, opts.now(), digest);
   // One named edition is sent whatever its status (a repeat skips every row already sent).
   const one = opts.editionId === undefined ? undefined : await ctx.store.editions.get(opts.editionId);
   const editions = opts.editionId === undefined ? await ctx.store.editions.unfinished(digest) : one ? [one] : [];

@@ -61,7 +61,7 @@ export async function runDigests(
       skipped:
         o.kind === 'busy'
           ? `another process is working on it: ${o.heldBy.holder} holds the lease until ${o.heldBy.expiresAt.toISOString()}`
-          : o.kind === 'skipped'
+          : o.kind === 'skipped' || o.kind === 'review'
             ? o.reason
             : o.kind === 'incomplete' && !r.edition
               ? 'stopped before building a new edition'

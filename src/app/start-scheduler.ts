@@ -156,7 +156,9 @@ async function tick(
   if (state.retryAt && state.retryAt.getTime() > now.getTime()) return;
   const { digest } = state;
   const grace = digest.catchUpGraceMs ?? ctx.config.schedule.catchUpGraceMs;
-  const plan = dueSlots(digest, state.cursor, now, grace);
+  // Review desk: a digest under review builds its draft `deadline` before the slot.
+  const lead = digest.review?.deadlineMs ?? 0;
+  const plan = dueSlots(digest, state.cursor, new Date(now.getTime() + lead), grace);
 
   for (const m of plan.missed) {
     const key = slotKey(m.slot);
@@ -202,7 +204,11 @@ async function tick(
       r.outcome.kind === 'busy' ||
       // Stopped by a lost lease or a relay that kept failing (not by shutdown): try again later.
       (r.outcome.kind === 'incomplete' && !o.signal?.aborted);
-    if (again) {
+    if (r.outcome.kind === 'review') {
+      // The draft waits for its editor: come back when it is due (released or skipped then).
+      state.cursor = new Date(plan.run.getTime() - 1);
+      state.retryAt = new Date(Math.max(r.outcome.dueAt.getTime(), now.getTime() + 1000));
+    } else if (again) {
       // Look at this slot again later (it leaves the grace period eventually).
       state.cursor = new Date(plan.run.getTime() - 1);
       state.retryAt = new Date(now.getTime() + (r.outcome.kind === 'busy' ? o.busyRetryMs : o.errorRetryMs));
@@ -227,7 +233,7 @@ async function nextWake(
   let wake = now.getTime() + MAX_SLEEP_MS;
   for (const s of states) {
     const t = s.retryAt ?? nextSlot(s.digest, s.cursor);
-    if (t) wake = Math.min(wake, t.getTime());
+    if (t) wake = Math.min(wake, t.getTime() - (s.retryAt ? 0 : (s.digest.review?.deadlineMs ?? 0)));
   }
   if (feedIds.size > 0) {
     for (const feed of await ctx.store.feeds.list()) {
@@ -297,7 +303,9 @@ export function formatSchedulerEvent(e: SchedulerEvent): string | null {
             ? `already ${o.run.status}`
             : o.kind === 'skipped'
               ? `skipped: ${o.reason}`
-              : o.kind === 'sent'
+              : o.kind === 'review'
+                ? `edition ${o.editionId} ${o.reason}`
+                : o.kind === 'sent'
                 ? `edition ${o.editionId} sent: ${o.delivery.sent} sent, ${o.delivery.failed} failed, ${o.delivery.skipped} skipped`
                 : o.kind === 'joined'
                   ? 'sent unfinished editions'

@@ -8,8 +8,17 @@
 // Monday"), which is by far the commoner use in news copy. The rules below
 // keep a phrase only when the sentence looks forward and the date is still
 // ahead of the edition.
-import * as chrono from 'chrono-node';
+import { createRequire } from 'node:module';
+import type * as Chrono from 'chrono-node';
 import type { StoryView, WatchItem } from '../shared/types.js';
+
+// Loaded on first use, and only the English parser: chrono-node is ~150
+// modules, which every command (most never build an edition) would otherwise load.
+let english: typeof Chrono.en | null = null;
+function chronoEn(): typeof Chrono.en {
+  english ??= (createRequire(import.meta.url)('chrono-node') as typeof Chrono).en;
+  return english;
+}
 
 /** At most this many entries: a briefing lists the few dates that matter. */
 export const MAX_WATCH_ITEMS = 5;
@@ -24,6 +33,9 @@ const FUTURE = /\b(?:will|would|shall|is due|are due|due to|scheduled|set to|exp
 const WEEKDAY = /\b(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\b/i;
 const NEXT_WEEK = /\bnext week\b/i;
 const TOMORROW = /\btomorrow\b/i;
+// An explicit calendar date: a month name or a numeric day/month. "In about a
+// week" resolves to a date too, but it is a duration, not an event's date.
+const CALENDAR = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\b|\b\d{1,2}\/\d{1,2}\b/i;
 
 interface Candidate {
   /** YYYY-MM-DD (UTC calendar day of the resolved date). */
@@ -60,9 +72,9 @@ export function datesIn(text: string, published: Date): Candidate[] {
   const out: Candidate[] = [];
   for (const sentence of splitSentences(text)) {
     if (!FUTURE.test(sentence)) continue;
-    let results: chrono.ParsedResult[];
+    let results: Chrono.ParsedResult[];
     try {
-      results = chrono.en.parse(sentence, { instant: published, timezone: 0 }, { forwardDate: true });
+      results = chronoEn().parse(sentence, { instant: published, timezone: 0 }, { forwardDate: true });
     } catch {
       continue;
     }
@@ -76,7 +88,7 @@ export function datesIn(text: string, published: Date): Candidate[] {
       if (NEXT_WEEK.test(phrase)) {
         date = mondayAfter(published);
         label = `Week of ${shortDay(date)}`;
-      } else if (TOMORROW.test(phrase) || WEEKDAY.test(phrase) || (start.isCertain('day') && start.isCertain('month'))) {
+      } else if (TOMORROW.test(phrase) || WEEKDAY.test(phrase) || (CALENDAR.test(phrase) && start.isCertain('day') && start.isCertain('month'))) {
         // A bare weekday is the next one after publication (forwardDate).
         label = weekdayLabel(date);
       } else {

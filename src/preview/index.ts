@@ -13,3 +13,4 @@ export { createStudioSession, DEFAULT_SELECTION, parseHeaderBlock, rawMessage, S
 export type { CopySelection, ShownCopy, StudioProblem, StudioSession, StudioState } from './studio-session.js';
 export { watchSources } from './watch-sources.js';
 export type { SourceChange, SourceWatcher, WatchedPaths } from './watch-sources.js';
+export { createReviewRoutes, editFromForm, type ReviewRoutesOptions } from './review-routes.js';

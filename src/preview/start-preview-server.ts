@@ -7,6 +7,7 @@ import { refreshFeeds, type AppContext, type RefreshSummary } from '../app/index
 import type { Config } from '../config/index.js';
 import { builtinTemplatesDir } from '../render/index.js';
 import { createPreviewApp } from './create-preview-app.js';
+import { createReviewRoutes } from './review-routes.js';
 import { createStudioSession, type StudioSession, type StudioState } from './studio-session.js';
 import { watchSources, type SourceChange, type WatchedPaths } from './watch-sources.js';
 
@@ -58,6 +59,8 @@ export async function startPreviewServer(opts: PreviewServerOptions): Promise<Pr
         });
 
   const app = createPreviewApp({ session, now: opts.now });
+  // The review desk (issue 11): drafts to edit and approve, under /review.
+  app.route('/review', createReviewRoutes({ context: () => session.context(), now: opts.now }));
   let server: ReturnType<typeof serve>;
   try {
     server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {

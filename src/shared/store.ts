@@ -87,13 +87,15 @@ export interface EditionRepository {
     itemIds: number[];
     model: EditionModel;
     now: Date;
+    /** Default 'built'; 'draft' holds it for the review desk. */
+    status?: Edition['status'];
   }): Promise<{ edition: Edition; created: boolean }>;
   get(id: number): Promise<Edition | undefined>;
   /** Newest first. */
   list(opts?: { digest?: string; limit?: number }): Promise<Edition[]>;
   /** The most recent edition of a digest (by windowEnd), any status. */
   latest(digest: string): Promise<Edition | undefined>;
-  /** Editions of a digest whose status is not 'sent', oldest first. */
+  /** Editions of a digest still to send (not sent, and not held by the review desk), oldest first. */
   unfinished(digest?: string): Promise<Edition[]>;
   setStatus(id: number, status: Edition['status']): Promise<void>;
 }
@@ -363,6 +365,65 @@ export interface OpsRepository {
   itemsPerDay(since: Date): Promise<Array<{ feedId: number; day: string; count: number }>>;
 }
 
+export type ReviewStatus = 'draft' | 'approved' | 'released' | 'skipped';
+
+/** An edition held for review (the review desk, issue 11). */
+export interface EditionReview {
+  editionId: number;
+  digest: string;
+  status: ReviewStatus;
+  /** The model as built, before any edit. */
+  draftModel: EditionModel;
+  /** When the edition is due: "approve for the slot time" sends it then; unapproved by then, onMissed decides. */
+  dueAt: Date;
+  onMissed: 'skip' | 'send';
+  /** Approved: when it goes out. */
+  sendAt: Date | null;
+  approvedBy: string | null;
+  approvedAt: Date | null;
+  /** Why it was released or skipped, for people ("approved by ana", "deadline passed: skipped"). */
+  outcome: string | null;
+  createdAt: Date;
+}
+
+export interface StoredEditionEdit {
+  id: number;
+  editionId: number;
+  /** An EditionEdit (edition stage), kept as data here. */
+  edit: { op: string } & Record<string, unknown>;
+  author: string;
+  at: Date;
+}
+
+export interface ReviewRepository {
+  /** Holds an edition for review. Idempotent per edition. */
+  open(input: { editionId: number; digest: string; draftModel: EditionModel; dueAt: Date; onMissed: 'skip' | 'send'; now: Date }): Promise<EditionReview>;
+  get(editionId: number): Promise<EditionReview | undefined>;
+  /** Reviews still waiting (draft or approved for later), oldest first. */
+  listOpen(): Promise<EditionReview[]>;
+  edits(editionId: number): Promise<StoredEditionEdit[]>;
+  /**
+   * Stores one edit and the edition's model and subject after it, in one
+   * transaction, only while the review is a draft. False when it is not.
+   */
+  addEdit(input: { editionId: number; edit: StoredEditionEdit['edit']; author: string; now: Date; model: EditionModel; subject: string }): Promise<boolean>;
+  /**
+   * Moves a review on, only from one of `from` (a conditional update, so two
+   * people approving at once get one winner), and sets the edition's status
+   * with it. False when the review was not in one of `from`.
+   */
+  transition(input: {
+    editionId: number;
+    from: ReviewStatus[];
+    to: ReviewStatus;
+    editionStatus: Edition['status'];
+    sendAt?: Date | null;
+    approvedBy?: string | null;
+    approvedAt?: Date | null;
+    outcome?: string | null;
+  }): Promise<boolean>;
+}
+
 export interface Store {
   readonly dialect: 'sqlite' | 'postgres';
   feeds: FeedRepository;
@@ -376,5 +437,6 @@ export interface Store {
   sendRate: SendRateRepository;
   deliverability: DeliverabilityRepository;
   ops: OpsRepository;
+  reviews: ReviewRepository;
   close(): Promise<void>;
 }

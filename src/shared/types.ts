@@ -120,8 +120,12 @@ export interface Subscriber {
   createdAt: Date;
 }
 
-/** built: items chosen, deliveries may not exist yet; sending: ledger filled; sent: no pending row left. */
-export type EditionStatus = 'built' | 'sending' | 'sent';
+/**
+ * built: items chosen, deliveries may not exist yet; sending: ledger filled; sent: no pending row left.
+ * Review desk: draft (waiting for an editor), approved (approved for a later send time),
+ * discarded (its review deadline passed with onMissed: skip). None of these three is sent.
+ */
+export type EditionStatus = 'built' | 'sending' | 'sent' | 'draft' | 'approved' | 'discarded';
 
 export interface Edition {
   id: number;

@@ -24,7 +24,8 @@ export function editionRepository(db: Kysely<DatabaseSchema>): EditionRepository
           subject: input.subject,
           item_ids: toJson(input.itemIds),
           model: toJson(input.model),
-          status: 'built',
+          // 'draft' when the digest's review desk must approve it first.
+          status: input.status ?? 'built',
           created_at: toIso(input.now),
         })
         .onConflict((oc) => oc.columns(['digest', 'slot']).doNothing())
@@ -64,7 +65,13 @@ export function editionRepository(db: Kysely<DatabaseSchema>): EditionRepository
     },
 
     async unfinished(digest?: string): Promise<Edition[]> {
-      let query = db.selectFrom('editions').selectAll().where('status', '<>', 'sent').orderBy('id', 'asc');
+      // Drafts, editions approved for a later time and discarded drafts are not
+      // for sending now: the review desk releases them (status 'built').
+      let query = db
+        .selectFrom('editions')
+        .selectAll()
+        .where('status', 'not in', ['sent', 'draft', 'approved', 'discarded'])
+        .orderBy('id', 'asc');
       if (digest !== undefined) query = query.where('digest', '=', digest);
       const rows = await query.execute();
       return rows.map(toEdition);

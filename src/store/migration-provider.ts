@@ -8,6 +8,7 @@ import { subscriptionsMigration } from './migrations/003-subscriptions.js';
 import { taggingMigration } from './migrations/004-tagging.js';
 import { claimsMigration } from './migrations/005-claims.js';
 import { deliverabilityMigration } from './migrations/006-deliverability.js';
+import { editionReviewMigration } from './migrations/007-edition-review.js';
 
 export function migrationProvider(dialect: SqlDialect): MigrationProvider {
   return {
@@ -19,6 +20,7 @@ export function migrationProvider(dialect: SqlDialect): MigrationProvider {
         '004-tagging': taggingMigration(dialect),
         '005-claims': claimsMigration(dialect),
         '006-deliverability': deliverabilityMigration(dialect),
+        '007-edition-review': editionReviewMigration(dialect),
       };
     },
   };

@@ -19,6 +19,7 @@ import { leaseRepository } from './lease-repository.js';
 import { migrationProvider } from './migration-provider.js';
 import type { DatabaseSchema } from './schema.js';
 import { sendRateRepository } from './send-rate-repository.js';
+import { reviewRepository } from './review-repository.js';
 import { slotRunRepository } from './slot-run-repository.js';
 import { subscriberRepository } from './subscriber-repository.js';
 import { subscriptionRepository } from './subscription-repository.js';
@@ -190,6 +191,7 @@ function makeStore(db: Kysely<DatabaseSchema>, dialect: SqlDialect): Store {
     sendRate: sendRateRepository(db, dialect),
     deliverability: deliverabilityRepository(db),
     ops: opsRepository(db),
+    reviews: reviewRepository(db),
     async close() {
       await db.destroy();
     },

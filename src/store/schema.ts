@@ -178,6 +178,31 @@ export interface InboundChallengesTable {
   sent_at: string;
 }
 
+/** Migration 007: an edition held for review (the review desk). */
+export interface EditionReviewsTable {
+  edition_id: number;
+  digest: string;
+  status: string;
+  /** JSON EditionModel as built, before any edit. */
+  draft_model: string;
+  due_at: string;
+  on_missed: string;
+  send_at: string | null;
+  approved_by: string | null;
+  approved_at: string | null;
+  outcome: string | null;
+  created_at: string;
+}
+
+/** Migration 007: one editor's edit of a draft edition (JSON EditionEdit). */
+export interface EditionEditsTable {
+  id: Generated<number>;
+  edition_id: number;
+  edit: string;
+  author: string;
+  created_at: string;
+}
+
 export interface DatabaseSchema {
   feeds: FeedsTable;
   items: ItemsTable;
@@ -193,4 +218,6 @@ export interface DatabaseSchema {
   digest_pauses: DigestPausesTable;
   edition_holds: EditionHoldsTable;
   inbound_challenges: InboundChallengesTable;
+  edition_reviews: EditionReviewsTable;
+  edition_edits: EditionEditsTable;
 }

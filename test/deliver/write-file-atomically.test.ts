@@ -6,7 +6,7 @@ import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createMailer } from '../../src/deliver/index.js';
+import { createMailer, formatDate } from '../../src/deliver/index.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'dispatch-full-'));
 let mounted = false;
@@ -36,7 +36,18 @@ describe.skipIf(!mounted)('outbox on a full disk', () => {
     const outcomes = [];
     for (let i = 0; i < 5; i++) {
       outcomes.push(
-        await mailer.send({ from: 'a@example.org', to: 'b@example.org', subject: `big ${i}`, text: 'x'.repeat(40 * 1024), messageId: `<m${i}@example.org>` }),
+        await mailer.send({
+          envelope: { from: 'a@example.org', to: ['b@example.org'] },
+          messageId: `<m${i}@example.org>`,
+          headers: [
+            { name: 'From', value: 'a@example.org' },
+            { name: 'To', value: 'b@example.org' },
+            { name: 'Subject', value: `big ${i}` },
+            { name: 'Date', value: formatDate(new Date()) },
+          ],
+          text: 'x'.repeat(40 * 1024),
+          html: `<p>${'x'.repeat(40 * 1024)}</p>`,
+        }),
       );
     }
     await mailer.close();

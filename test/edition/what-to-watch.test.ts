@@ -43,6 +43,7 @@ describe('findWhatToWatch', () => {
       [
         story(5, 'The foreign minister said on Wednesday that the talks had failed.', '2026-11-30T09:00:00Z'),
         story(6, 'Rebels attacked the town. Nothing else is planned.', '2026-11-30T09:00:00Z'),
+        story(7, 'The route cuts shipping times by about a week; officials will run a joint checkpoint.', '2026-11-30T09:00:00Z'),
       ],
       NOW,
     );

@@ -29,10 +29,12 @@ digests:
   - name: daily
     title: ${JSON.stringify(opts.title ?? 'Daily Foreign Policy Brief')}
     lookback: 3650d
+    maxAge: 3650d
     minItems: 3
   - name: weekly
     title: Weekly Review
     lookback: 3650d
+    maxAge: 3650d
     minItems: 1
 templates: ./templates
 sending:

@@ -50,6 +50,7 @@ export const DAILY_BERLIN = `  - name: daily
     schedule: "0 7 * * *"
     timezone: Europe/Berlin
     lookback: 3650d
+    maxAge: 3650d
     minItems: 2
 `;
 

@@ -3,22 +3,29 @@ import type { CommandSpec } from '../command-spec.js';
 import { UsageError } from '../../shared/errors.js';
 import { table } from '../output.js';
 import { withContext, type Command } from './command.js';
+import { editionsApprove, editionsNote } from './editions-review.js';
+import { describeReview } from '../../app/index.js';
 
-export const editionsCommand: Command = (c) =>
-  withContext(c, async (ctx) => {
+export const editionsCommand: Command = (c) => {
+  // The review desk (issue 11).
+  if (c.args[0] === 'note') return editionsNote(c);
+  if (c.args[0] === 'approve') return editionsApprove(c);
+  return withContext(c, async (ctx) => {
     const [sub, arg] = c.args;
     if (sub === 'list') {
       const list = await ctx.store.editions.list({ digest: c.options.digest, limit: 50 });
       const rows = [];
-      for (const e of list) rows.push({ edition: e, counts: await ctx.store.deliveries.counts(e.id) });
-      if (c.json) c.out.json(rows.map(({ edition: e, counts }) => ({ id: e.id, digest: e.digest, slot: e.slot, subject: e.subject, status: e.status, items: e.itemIds.length, createdAt: e.createdAt, deliveries: counts })));
+      for (const e of list) rows.push({ edition: e, counts: await ctx.store.deliveries.counts(e.id), review: await ctx.store.reviews.get(e.id) });
+      if (c.json) c.out.json(rows.map(({ edition: e, counts, review }) => ({ id: e.id, digest: e.digest, slot: e.slot, subject: e.subject, status: e.status, items: e.itemIds.length, createdAt: e.createdAt, deliveries: counts, review: review ? { status: review.status, dueAt: review.dueAt, sendAt: review.sendAt, approvedBy: review.approvedBy, outcome: review.outcome } : null })));
       else {
         c.out.print(
           table(
-            ['id', 'digest', 'created', 'status', 'items', 'sent', 'failed', 'pending', 'subject'],
-            rows.map(({ edition: e, counts }) => [String(e.id), e.digest, e.createdAt.toISOString().slice(0, 16).replace('T', ' '), e.status, String(e.itemIds.length), String(counts.sent), String(counts.failed), String(counts.pending), e.subject]),
+            ['id', 'digest', 'created', 'status', 'items', 'sent', 'failed', 'pending', 'subject', 'review'],
+            rows.map(({ edition: e, counts, review }) => [String(e.id), e.digest, e.createdAt.toISOString().slice(0, 16).replace('T', ' '), e.status, String(e.itemIds.length), String(counts.sent), String(counts.failed), String(counts.pending), e.subject, review ? describeReview(review) : '']),
           ),
         );
+        const drafts = rows.filter((r) => r.edition.status === 'draft').length;
+        if (drafts > 0) c.out.print(`${drafts} draft${drafts === 1 ? '' : 's'} waiting for review: \`dispatch editions approve ID\` or the studio (\`dispatch preview\`)`);
       }
       return 0;
     }
@@ -41,12 +48,13 @@ export const editionsCommand: Command = (c) =>
       }
       return 0;
     }
-    throw new UsageError('usage: dispatch editions list | show ID');
+    throw new UsageError('usage: dispatch editions list | show ID | note ID FILE.md | approve ID [--now]');
   });
+};
 
 export const editionsSpec: CommandSpec = {
   name: 'editions',
-  summary: 'stored editions and their delivery counts',
+  summary: 'stored editions, their delivery counts, and the review desk (drafts, notes, approval)',
   subcommands: [
     {
       name: 'list',
@@ -59,6 +67,26 @@ export const editionsSpec: CommandSpec = {
       summary: 'one edition: window, counts, sections and stories',
       arguments: [{ name: 'ID', description: 'edition id (see `dispatch editions list`)' }],
       examples: ['dispatch editions show 12'],
+    },
+    {
+      name: 'note',
+      summary: "set a draft's editor's note (Markdown, sanitized; an empty file clears it)",
+      arguments: [
+        { name: 'ID', description: 'edition id of a draft' },
+        { name: 'FILE.md', description: 'Markdown file with the note' },
+      ],
+      options: [{ flags: '--name <WHO>', description: 'who made the edit (recorded with the edit; default the system user)' }],
+      examples: ['dispatch editions note 12 note.md', 'dispatch editions note 12 note.md --name "Ada, desk editor"'],
+    },
+    {
+      name: 'approve',
+      summary: 'approve a draft for its slot time, or with --now send it now',
+      arguments: [{ name: 'ID', description: 'edition id of a draft' }],
+      options: [
+        { flags: '--now', description: 'send it now instead of at the slot time' },
+        { flags: '--name <WHO>', description: 'who approved it (recorded; default the system user)' },
+      ],
+      examples: ['dispatch editions approve 12', 'dispatch editions approve 12 --now'],
     },
   ],
   run: editionsCommand,
