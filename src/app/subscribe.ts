@@ -75,6 +75,8 @@ export async function requestSubscription(
   // until the new confirmation is used.
   const { subscriber } = await store.subscribers.add({ email, name, status: 'pending', preferences, consentSource: null, now: req.now });
   if (subscriber.status === 'active') return { outcome: 'already-active', email, delivery: null };
+  // Issue 10: a reader who complained (ARF) is never mailed again, not even a confirmation.
+  if (await store.deliverability.hasComplained(subscriber.id)) return { outcome: 'throttled', email, delivery: null };
 
   const claimed = await store.subscriptions.claimConfirmationSlot(
     subscriber.id,

@@ -16,6 +16,7 @@ import {
   healthReport,
   openContext,
   openMailer,
+  requestSubscription,
   resumeDigest,
   type AppContext,
 } from '../../src/app/index.js';
@@ -190,6 +191,11 @@ describe('the deliverability loop', () => {
     expect(e).toMatchObject({ type: 'report', outcome: { recorded: true, kind: 'complaint', identifiedBy: 'message-id', email: 'r3@example.com' } });
     expect((await ctx.store.subscribers.findByEmail('r3@example.com'))?.status).toBe('unsubscribed');
     expect(await ctx.store.deliverability.editionCounts(edition.id)).toEqual({ sent: 20, hardBounces: 0, softBounces: 0, complaints: 1 });
+    // Signing up again on the web sends nothing either.
+    const mailsBefore = sink.messages.length;
+    const again = await requestSubscription(ctx, { mailer, ...(await compileSubscriptionMails(ctx.config)) }, { email: 'r3@example.com', source: 'web', ip: null, now: now() });
+    expect(again).toMatchObject({ outcome: 'throttled', delivery: null });
+    expect(sink.messages.length).toBe(mailsBefore);
 
     // 1 of 20 = 5 % ≥ 0.3 %: paused. Health says why; a new edition is not sent.
     const health = await healthReport(ctx, now());
