@@ -3,7 +3,7 @@
 // subscribe-by-mail listener when DISPATCH_INBOUND_SMTP is set, and the
 // scheduler, sharing one store, one mailer and one compiled digest. SIGTERM or
 // SIGINT stops taking new work, lets what is running finish, and exits 0.
-import { checkSendingSafety } from '../../deliverability/index.js';
+import { checkSendingSafety, dnsResolver } from '../../deliverability/index.js';
 import {
   compileSubscriptionMails,
   compileTemplates,
@@ -68,6 +68,7 @@ export const serveCommand: Command = (c: CommandContext & { stop?: AbortSignal }
           listen: ctx.config.env.inboundSmtp,
           // Issue 10: every inbound action is logged with its outcome.
           onEvent: (e) => log(inboundLog(e)),
+          resolver: dnsResolver(ctx.config.env.dnsServers).resolve, // issue 10: DKIM/SPF/DMARC lookups
         })
       : null;
     const abort = new AbortController();
