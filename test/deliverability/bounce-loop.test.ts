@@ -3,6 +3,7 @@
 // back to the inbound listener as a relay would deliver them (DSNs, Exim,
 // ARF); subscribers, reports, the complaint-rate pause and the bounce breaker
 // follow. SQLite store, real listener, real SMTP client.
+import { generateKeyPairSync } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -27,11 +28,16 @@ import { startInboundSmtp, type InboundEvent, type RunningInbound } from '../../
 import type { CompiledDigest } from '../../src/render/index.js';
 import type { Edition } from '../../src/shared/types.js';
 import { TEST_SECRET } from '../helpers/cli-run.js';
+import { startTestDns, type TestDns } from '../helpers/deliverability-dns.js';
 import { arfComplaint, autoReply, eximBounce, rfc3464Dsn } from '../helpers/deliverability-reports.js';
 import { startSmtpSink, type SmtpSink } from '../helpers/deliver-smtp-sink.js';
 import { makeEditionModel } from '../helpers/store-builders.js';
 
 const BOUNCES = 'bounces@news.example.org';
+// The feedback loop's DKIM key, published by the test's DNS server.
+const fblKeys = generateKeyPairSync('rsa', { modulusLength: 2048 });
+const fblPrivate = fblKeys.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+const fblPublic = fblKeys.publicKey.export({ type: 'spki', format: 'der' }).toString('base64');
 
 describe('the deliverability loop', () => {
   let dir: string;
@@ -41,6 +47,9 @@ describe('the deliverability loop', () => {
   let compiled: CompiledDigest;
   let inbound: RunningInbound;
   let client: Transporter;
+  /** Sends as the feedback loop of isp.example.net would: DKIM-signed. */
+  let fbl: Transporter;
+  let dns: TestDns;
   let events: InboundEvent[];
   let wake: Array<() => void>;
   let clock: number;
@@ -48,6 +57,7 @@ describe('the deliverability loop', () => {
 
   beforeEach(async () => {
     clock = Date.parse('2026-12-01T07:00:00Z');
+    dns = await startTestDns({ TXT: { 'fbl._domainkey.isp.example.net': [`v=DKIM1; k=rsa; p=${fblPublic}`] } });
     dir = mkdtempSync(join(tmpdir(), 'dispatch-bounce-'));
     writeFileSync(
       join(dir, 'dispatch.config.yaml'),
@@ -80,16 +90,23 @@ describe('the deliverability loop', () => {
       mail: { mailer, ...(await compileSubscriptionMails(config)) },
       listen: '127.0.0.1:0',
       now,
+      resolver: dns.resolve,
       onEvent: (e) => {
         events.push(e);
         for (const w of wake.splice(0)) w();
       },
     });
     client = nodemailer.createTransport({ host: '127.0.0.1', port: inbound.port, secure: false, ignoreTLS: true });
+    fbl = nodemailer.createTransport({
+      host: '127.0.0.1', port: inbound.port, secure: false, ignoreTLS: true,
+      dkim: { domainName: 'isp.example.net', keySelector: 'fbl', privateKey: fblPrivate },
+    });
   });
 
   afterEach(async () => {
     client.close();
+    fbl.close();
+    await dns.close();
     await inbound.close();
     await mailer.close();
     await sink.close();
@@ -108,9 +125,9 @@ describe('the deliverability loop', () => {
   }
 
   /** Delivers a report the way a relay would: null envelope sender, to the given mailbox. */
-  async function report(to: string, raw: string): Promise<InboundEvent> {
+  async function report(to: string, raw: string, via: Transporter = client): Promise<InboundEvent> {
     const before = events.length;
-    await client.sendMail({ envelope: { from: '', to: [to] }, raw });
+    await via.sendMail({ envelope: { from: via === fbl ? 'fbl@isp.example.net' : '', to: [to] }, raw });
     while (events.length <= before) await new Promise<void>((r) => wake.push(r));
     return events[before] as InboundEvent;
   }
@@ -206,8 +223,12 @@ describe('the deliverability loop', () => {
     expect(second).toMatchObject({ sent: 0, pendingLeft: 19 });
     expect(second.stoppedReason).toMatch(/paused/);
 
-    // By Original-Rcpt-To too; the complainer is never mailed again, not even a confirmation.
-    const e2 = await report('fbl@news.example.org', arfComplaint({ to: 'fbl@news.example.org', originalRcptTo: 'r4@example.com', original: { messageId: '<unknown@elsewhere>' } }));
+    // By Original-Rcpt-To too, but only from a report that authenticates (an address is easy to type).
+    const arf = arfComplaint({ to: 'fbl@news.example.org', originalRcptTo: 'r4@example.com', original: { messageId: '<unknown@elsewhere>' } });
+    const forged = await report('fbl@news.example.org', arf);
+    expect(forged).toMatchObject({ type: 'report', outcome: { recorded: false } });
+    expect((await ctx.store.subscribers.findByEmail('r4@example.com'))?.status).toBe('active');
+    const e2 = await report('fbl@news.example.org', arf, fbl);
     expect(e2).toMatchObject({ type: 'report', outcome: { recorded: true, identifiedBy: 'rcpt-to', email: 'r4@example.com' } });
 
     expect(await resumeDigest(ctx, 'daily')).toBe(true);
