@@ -1,7 +1,7 @@
 // Use case: a mail arrived at the bounce or complaints address. Read it, find
 // the delivery it is about (VERP token first, then — because some relays
-// rewrite the envelope sender — the original's Message-ID; for complaints also
-// Original-Rcpt-To), store the report against that delivery, and act:
+// rewrite the envelope sender — the original's Message-ID; for authenticated
+// complaints also Original-Rcpt-To), store the report against that delivery, and act:
 // - hard bounce: the subscriber becomes `bounced`, never mailed again;
 // - soft bounce: counted; `bounced` after sending.bounces.softCount of them
 //   within the reader's last sending.bounces.softEditions editions;
@@ -41,6 +41,7 @@ async function identify(
   ctx: Pick<AppContext, 'store' | 'secret'>,
   report: InboundReport,
   envelopeTo: string[],
+  verifyReporter: ((reporterDomain: string) => Promise<boolean>) | undefined,
 ): Promise<{ delivery: ReportedDelivery; by: string } | null> {
   const { deliverability } = ctx.store;
   for (const address of [...envelopeTo, report.originalMailFrom ?? '']) {
@@ -50,27 +51,37 @@ async function identify(
       if (found) return { delivery: found, by: 'verp' };
     }
   }
-  if (report.kind === 'complaint' && report.recipient) {
-    const found = await deliverability.findLatestDeliveryTo(report.recipient);
-    if (found) return { delivery: found, by: 'rcpt-to' };
-  }
+  // The VERP token and our Message-IDs carry secrets a forger cannot know;
+  // an address can be typed by anyone. So a complaint found only by
+  // Original-Rcpt-To counts only when the report itself is authenticated
+  // (DKIM/SPF aligned with its From domain, as feedback loops send them).
   for (const id of report.originalMessageIds) {
     const found = await deliverability.findDeliveryByMessageId(id);
     if (found) return { delivery: found, by: 'message-id' };
+  }
+  if (report.kind === 'complaint' && report.recipient && report.reporter && verifyReporter) {
+    const found = await deliverability.findLatestDeliveryTo(report.recipient);
+    if (found && (await verifyReporter(report.reporter.slice(report.reporter.lastIndexOf('@') + 1)))) return { delivery: found, by: 'rcpt-to' };
   }
   return null;
 }
 
 export async function recordInboundReport(
   ctx: Pick<AppContext, 'store' | 'secret' | 'config'>,
-  input: { raw: Buffer | string; envelopeTo: string[]; now: Date },
+  input: {
+    raw: Buffer | string;
+    envelopeTo: string[];
+    now: Date;
+    /** Whether the report really comes from this domain (DKIM/SPF); without it, Original-Rcpt-To alone identifies nothing. */
+    verifyReporter?: (reporterDomain: string) => Promise<boolean>;
+  },
 ): Promise<ReportOutcome> {
   const report = await readReport(input.raw);
   if (report.kind !== 'hard' && report.kind !== 'soft' && report.kind !== 'complaint') {
     return { recorded: false, kind: report.kind, format: report.format, reason: report.kind === 'auto-reply' ? 'an auto-reply, not a bounce' : 'not a bounce or complaint report' };
   }
-  const found = await identify(ctx, report, input.envelopeTo);
-  if (!found) return { recorded: false, kind: report.kind, format: report.format, reason: 'no delivery matches its VERP token, Message-ID or recipient' };
+  const found = await identify(ctx, report, input.envelopeTo, input.verifyReporter);
+  if (!found) return { recorded: false, kind: report.kind, format: report.format, reason: 'no delivery matches its VERP token or Message-ID (nor, for an authenticated complaint, its Original-Rcpt-To)' };
   const { delivery, by } = found;
   await ctx.store.deliverability.addReport({
     deliveryId: delivery.deliveryId,

@@ -77,6 +77,8 @@ export async function requestSubscription(
   const { subscriber } = await store.subscribers.add({ email, name, status: 'pending', preferences, consentSource: null, now: req.now });
   const observe = (outcome: SubscribeOutcome) => publishEvent({ type: 'signup', email, outcome, source: req.source });
   if (subscriber.status === 'active') return observe('already-active'), { outcome: 'already-active', email, delivery: null };
+  // A reader who complained (ARF) is never mailed again, not even a confirmation.
+  if (await store.deliverability.hasComplained(subscriber.id)) return observe('throttled'), { outcome: 'throttled', email, delivery: null };
 
   const claimed = await store.subscriptions.claimConfirmationSlot(
     subscriber.id,

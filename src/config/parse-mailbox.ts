@@ -30,11 +30,14 @@ export function parseMailbox(value: string): ParseMailboxResult {
   if (/[\u0000-\u001f\u007f]/.test(raw)) return { ok: false, error: 'contains a line break or control character' };
   let parsed: ReturnType<typeof addressparser>;
   try {
-    parsed = addressparser(raw, { flatten: true });
+    parsed = addressparser(raw);
   } catch {
     return { ok: false, error: 'could not be parsed as an address' };
   }
-  const box = parsed[0];
+  if (parsed.some((a) => 'group' in a && Array.isArray(a.group))) {
+    return { ok: false, error: 'expected one address, got a group ("name: a@…, b@…;")' };
+  }
+  const box = parsed[0] as { name?: string; address?: string } | undefined;
   if (parsed.length !== 1 || !box) {
     return { ok: false, error: `expected exactly one address such as "Daily Brief <brief@example.org>", got ${parsed.length === 0 ? 'none' : parsed.length}` };
   }

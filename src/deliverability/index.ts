@@ -24,3 +24,5 @@ export type { MessageExtras } from './message-extras.js';
 export { goLiveChecks } from './go-live-checks.js';
 export type { CheckResult, DnsLookup, RelayProbe } from './go-live-checks.js';
 export { probeRelay } from './probe-relay.js';
+export { dnsResolver } from './dns-resolver.js';
+export type { DispatchResolver } from './dns-resolver.js';

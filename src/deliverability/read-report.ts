@@ -27,6 +27,8 @@ export interface InboundReport {
   originalMessageIds: string[];
   /** ARF Original-Mail-From (often our VERP address), when given. */
   originalMailFrom: string | null;
+  /** The report's own From address (the MTA or feedback loop that sent it). */
+  reporter: string | null;
 }
 
 const ENHANCED = /\b([245])\.(\d{1,3})\.(\d{1,3})\b/;
@@ -131,7 +133,8 @@ export async function readReport(input: Buffer | string): Promise<InboundReport>
   // Plain-text bounces quote the original's headers in the body.
   for (const m of text.matchAll(MESSAGE_ID_LINE)) if (m[1]) ids.add(m[1]);
   const originalMessageIds = [...ids].filter((id) => id !== mail.messageId);
-  const base = { originalMessageIds, originalMailFrom: null as string | null };
+  const reporter = mail.from?.value[0]?.address?.toLowerCase() || null;
+  const base = { originalMessageIds, originalMailFrom: null as string | null, reporter };
 
   if (reportType === 'feedback-report') {
     const part = mail.attachments.find((a) => a.contentType === 'message/feedback-report');

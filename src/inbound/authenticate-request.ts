@@ -5,7 +5,7 @@
 // (or SPF for an envelope sender on it) passes: the same alignment DMARC asks
 // for. Anything else is treated as possibly forged.
 import { promises as dns } from 'node:dns';
-import { authenticate, type DnsResolver } from 'mailauth';
+import type { DnsResolver } from 'mailauth';
 
 export type { DnsResolver } from 'mailauth';
 
@@ -29,6 +29,9 @@ export async function authenticateRequest(
   const resolver: DnsResolver = opts.resolver ?? ((name, rr) => dns.resolve(name, rr));
   let r;
   try {
+    // Loaded on the first token-less request only: mailauth is large, and most
+    // processes (and most listeners' mails) never need it.
+    const { authenticate } = await import('mailauth');
     r = await authenticate(raw, {
       ip: opts.ip.replace(/^::ffff:/, ''),
       helo: opts.helo,

@@ -126,7 +126,9 @@ export async function startInboundSmtp(opts: InboundOptions): Promise<RunningInb
 
   async function handle(raw: Buffer, env: Envelope): Promise<void> {
     if (env.to.some(isReportMailbox)) {
-      const outcome = await recordInboundReport(ctx, { raw, envelopeTo: env.to, now: now() });
+      const verifyReporter = async (fromDomain: string) =>
+        (await authenticateRequest(raw, { ip: env.ip, helo: env.helo, envelopeFrom: env.from, fromDomain, mta, resolver: opts.resolver })).authenticated;
+      const outcome = await recordInboundReport(ctx, { raw, envelopeTo: env.to, now: now(), verifyReporter });
       return emit({ type: 'report', outcome });
     }
     const req = await parseRequestMail(raw);

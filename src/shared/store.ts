@@ -313,7 +313,7 @@ export interface DeliverabilityRepository {
   /** Whether this subscriber ever complained (never mailed again, not even a confirmation). */
   hasComplained(subscriberId: number): Promise<boolean>;
   editionCounts(editionId: number): Promise<DeliverabilityCounts>;
-  /** Deliveries sent in [since, until) and the reports about them, for a digest or all. */
+  /** Deliveries sent in [since, until] and the reports about them, for a digest or all. */
   windowCounts(since: Date, until: Date, digest?: string): Promise<DeliverabilityCounts>;
   /** Hard-bounce reports about the edition's first `first` deliveries (by id), and how many deliveries that is. */
   earlyHardBounces(editionId: number, first: number): Promise<{ hard: number; deliveries: number }>;

@@ -162,7 +162,7 @@ export function deliverabilityRepository(db: Kysely<DatabaseSchema>): Deliverabi
 
     windowCounts(since, until, digest) {
       return countsWhere((q) => {
-        let out = q.where('d.last_attempt_at', '>=', toIso(since)).where('d.last_attempt_at', '<', toIso(until));
+        let out = q.where('d.last_attempt_at', '>=', toIso(since)).where('d.last_attempt_at', '<=', toIso(until));
         if (digest) out = out.where('d.edition_id', 'in', db.selectFrom('editions').select('id').where('digest', '=', digest));
         return out;
       });

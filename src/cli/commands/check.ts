@@ -1,20 +1,11 @@
 // `dispatch check [--json]`: the go-live report (issue 10). Exit 1 when any
 // check fails; every line says what was looked at and what to fix.
-import { Resolver } from 'node:dns/promises';
-import { goLiveChecks, probeRelay } from '../../deliverability/index.js';
-import { ConfigError } from '../../shared/errors.js';
+import { dnsResolver, goLiveChecks, probeRelay } from '../../deliverability/index.js';
 import type { CommandSpec } from '../command-spec.js';
 import type { Command } from './command.js';
 
 export const checkCommand: Command = async (c) => {
-  const resolver = new Resolver({ timeout: 5000, tries: 2 });
-  if (c.config.env.dnsServers) {
-    try {
-      resolver.setServers(c.config.env.dnsServers);
-    } catch (error) {
-      throw new ConfigError(`DISPATCH_DNS_SERVERS: expected ip[:port] entries separated by commas (${(error as Error).message})`);
-    }
-  }
+  const { resolver } = dnsResolver(c.config.env.dnsServers);
   const results = await goLiveChecks(c.config, { dns: resolver, probeRelay: (url) => probeRelay(url) });
   const ok = results.every((r) => r.ok);
   if (c.json) c.out.json({ ok, checks: results });

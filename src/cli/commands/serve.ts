@@ -12,7 +12,7 @@ import {
   shutdownSignal,
   startScheduler,
 } from '../../app/index.js';
-import { checkSendingSafety } from '../../deliverability/index.js';
+import { checkSendingSafety, dnsResolver } from '../../deliverability/index.js';
 import { publishEvent, startObservability } from '../../observability/index.js';
 import { createWebApp, startWebServer } from '../../web/index.js';
 import { parsePort, withContext, type Command, type CommandContext } from './command.js';
@@ -63,6 +63,7 @@ export const serveCommand: Command = (c: CommandContext & { stop?: AbortSignal }
               if (e.type === 'error') obs.logger.error({ event: 'inbound-error' }, `inbound: ${e.message}`);
               else publishEvent({ type: 'inbound-mail', from: 'email' in e ? e.email : null, action: e.type, outcome: inboundModule?.formatInboundEvent(e) ?? e.type });
             },
+            resolver: dnsResolver(ctx.config.env.dnsServers).resolve, // DKIM/SPF/DMARC lookups
           })
         : null;
       // Slot outcomes are published by the scheduler itself (see observability).
