@@ -35,12 +35,12 @@ describe.skipIf(!existsSync(CHROMIUM))('studio fixes in a browser', () => {
     const frame = page.frameLocator('#mail');
     await expect.poll(() => frame.locator('h1').first().textContent()).toContain('Daily Foreign Policy Brief');
     const mail = page.frame({ url: /\/render\/html/ })!;
-    await mail.evaluate(() => window.scrollTo(0, 700));
-    await expect.poll(() => mail.evaluate(() => window.scrollY)).toBe(700);
+    await mail.evaluate('window.scrollTo(0, 700)');
+    await expect.poll(() => mail.evaluate('window.scrollY')).toBe(700);
     // What a live reload does.
-    await page.evaluate(() => window.location.reload());
+    await page.evaluate('window.location.reload()');
     await page.waitForLoadState('load');
-    await expect.poll(() => page.frameLocator('#mail').locator('body').evaluate(() => window.scrollY)).toBe(700);
+    await expect.poll(() => page.frameLocator('#mail').locator('body').evaluate((body) => body.ownerDocument.defaultView?.scrollY)).toBe(700);
     // The image check ends as ok or fail (sample images point at hosts this test cannot reach), never "loading".
     await expect
       .poll(() => page.locator('li[data-check="image-load"] .detail').textContent(), { timeout: 30_000 })
