@@ -1,9 +1,7 @@
 import type { CommandSpec } from '../command-spec.js';
-import { addSubscriber, compileTemplates, openMailer, runDigests, type AppContext, type RunReport } from '../../app/index.js';
-import { startObservability } from '../../observability/index.js';
+import { addSubscriber, compileTemplates, looksOffline, openMailer, runDigests, type AppContext, type RunReport } from '../../app/index.js';
 import { plural } from '../output.js';
-import { describeDelivery, fetchProgress, now, OFFLINE_HINT, printFetch, sendProgress, withContext, type Command, type CommandContext } from './command.js';
-import { looksOffline } from '../../app/index.js';
+import { describeDelivery, fetchProgress, now, observe, OFFLINE_HINT, printFetch, sendProgress, withContext, type Command, type CommandContext } from './command.js';
 
 export const runCommand: Command = (c) =>
   withContext(c, async (ctx) => {
@@ -12,7 +10,7 @@ export const runCommand: Command = (c) =>
     const mailer = openMailer(ctx.config);
     if (mailer.kind === 'outbox') c.out.notice(`DISPATCH_SMTP_URL is not set: mails are written as .eml files to ${ctx.config.outboxDir}`);
     let report: RunReport;
-    const obs = await startObservability({ env: ctx.config.env, store: ctx.store, stream: c.out.stderr, command: 'run' });
+    const obs = await observe(c, ctx, 'run');
     try {
       report = await runDigests(ctx, {
         digest: c.options.digest,

@@ -11,9 +11,9 @@ import {
   openMailer,
   startScheduler,
 } from '../../app/index.js';
-import { publishEvent, startObservability } from '../../observability/index.js';
+import { publishEvent } from '../../observability/index.js';
 import { createWebApp, startWebServer } from '../../web/index.js';
-import { parsePort, withContext, type Command, type CommandContext } from './command.js';
+import { observe, parsePort, withContext, type Command, type CommandContext } from './command.js';
 
 /** Resolves on the first SIGINT/SIGTERM (or when `stop` aborts, for tests). */
 function untilStopped(stop?: AbortSignal): Promise<string> {
@@ -43,7 +43,7 @@ export const serveCommand: Command = (c: CommandContext & { stop?: AbortSignal }
     // Slot outcomes, sign-ups, unsubscribes, sends and feed failures are
     // logged as structured events (see src/observability); metrics too when
     // DISPATCH_METRICS_ADDR is set.
-    const obs = await startObservability({ env: ctx.config.env, store: ctx.store, stream: c.out.stderr, command: 'serve' });
+    const obs = await observe(c, ctx, 'serve');
     try {
       const log = (line: string) => obs.logger.warn({ event: 'web' }, line);
 
