@@ -6,7 +6,7 @@ import { GMAIL_CLIP_BYTES, measureHtml } from '../render/index.js';
 export type CheckStatus = 'ok' | 'warn' | 'fail';
 
 export interface CopyCheck {
-  id: 'size' | 'style' | 'links' | 'images' | 'alt' | 'https' | 'unsubscribe' | 'subject' | 'preheader' | 'text';
+  id: 'size' | 'style' | 'links' | 'images' | 'image-load' | 'alt' | 'https' | 'unsubscribe' | 'subject' | 'preheader' | 'text';
   label: string;
   status: CheckStatus;
   /** One line for the panel: the measurement and, when not ok, what to do. */

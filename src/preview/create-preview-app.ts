@@ -14,9 +14,12 @@ import type { Edition, Subscriber } from '../shared/types.js';
 import { mountDashboard } from './dashboard-page.js';
 import { listInbox, readInboxMessage } from './outbox-inbox.js';
 import { STUDIO_CSS, STUDIO_JS } from './studio-assets.js';
+import { STUDIO_EXTRAS_JS } from './studio-extras-assets.js';
+import { imageLoadCheck, loadImages, mailForMode, mountSendTest, type MailMode } from './studio-extras.js';
 import {
   INBOX_VIEWS,
   inboxPage,
+  selectionQuery,
   studioPage,
   VIEWS,
   withBaseTarget,
@@ -46,13 +49,15 @@ const STUDIO_CSP =
   "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
 /**
- * A previewed mail: no script at all (the CSP sandbox applies even when the
+ * A previewed mail: no script at all (allow-same-origin without allow-scripts
+ * lets only the studio's own script read the frame's scroll position, to keep
+ * it across live reloads; nothing in the mail can run) (the CSP sandbox applies even when the
  * URL is opened on its own), inline styles and remote images as a mail
  * client would show them.
  */
 const MAIL_CSP =
   "default-src 'none'; style-src 'unsafe-inline'; img-src https: http: data:; font-src https:; " +
-  "base-uri 'none'; form-action 'none'; frame-ancestors 'self'; sandbox allow-popups allow-popups-to-escape-sandbox";
+  "base-uri 'none'; form-action 'none'; frame-ancestors 'self'; sandbox allow-popups allow-popups-to-escape-sandbox allow-same-origin";
 
 const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
@@ -73,7 +78,7 @@ export function createPreviewApp(opts: PreviewAppOptions): Hono {
   });
 
   app.get('/assets/studio.css', (c) => c.body(STUDIO_CSS, 200, { 'Content-Type': 'text/css; charset=utf-8' }));
-  app.get('/assets/studio.js', (c) => c.body(STUDIO_JS, 200, { 'Content-Type': 'text/javascript; charset=utf-8' }));
+  app.get('/assets/studio.js', (c) => c.body(STUDIO_JS + STUDIO_EXTRAS_JS, 200, { 'Content-Type': 'text/javascript; charset=utf-8' }));
 
   app.get('/', async (c) => {
     const selection = readSelection(c);
@@ -89,6 +94,13 @@ export function createPreviewApp(opts: PreviewAppOptions): Hono {
         problem = await describeProblem(error);
       }
     }
+    // Nothing new for the next edition: open on the latest stored one instead
+    // (only when no edition was picked; "Next edition" in the list stays possible).
+    if (shown && !shown.edition && shown.copy.model.itemCount === 0 && c.req.query('edition') === undefined) {
+      const latest = await ctx.store.editions.latest(shown.digest.name).catch(() => undefined);
+      if (latest) return c.redirect(`/${selectionQuery({ ...selection, digest: shown.digest.name, editionId: latest.id }, { view: view === 'desktop' ? null : view })}`, 302);
+    }
+    if (shown) shown = { ...shown, checks: [...shown.checks, { id: 'image-load', label: 'Images load', status: 'warn', detail: 'loading each image…' }] };
     const [editions, subscribers, inbox] = await Promise.all([
       ctx.store.editions.list({ limit: 100 }).catch((): Edition[] => []),
       ctx.store.subscribers.list().catch((): Subscriber[] => []),
@@ -106,6 +118,7 @@ export function createPreviewApp(opts: PreviewAppOptions): Hono {
         shown,
         problem,
         inboxCount: inbox.total,
+        flash: c.req.query('sent')?.slice(0, 300) ?? null,
       }),
     );
   });
@@ -123,8 +136,17 @@ export function createPreviewApp(opts: PreviewAppOptions): Hono {
     const shown = await shownOr404(c);
     if (shown instanceof Response) return shown;
     c.header('Content-Security-Policy', MAIL_CSP);
-    return c.html(withBaseTarget(shown.copy.html));
+    const mode = c.req.query('mode');
+    const html = mode === 'dark' || mode === 'images-off' ? mailForMode(shown.copy.html, mode as MailMode) : shown.copy.html;
+    return c.html(withBaseTarget(html));
   });
+  // The image check that touches the network: the studio page asks for it after it has loaded.
+  app.get('/render/images.json', async (c) => {
+    const shown = await shownOr404(c);
+    if (shown instanceof Response) return shown;
+    return c.json(imageLoadCheck(await loadImages(shown.copy.html)));
+  });
+  mountSendTest(app, { session, readSelection, now });
   app.get('/render/text', async (c) => {
     const shown = await shownOr404(c);
     if (shown instanceof Response) return shown;

@@ -94,7 +94,10 @@ a { color: var(--accent); }
 .frame.mobile .phone::before { content: ""; display: block; width: 110px; height: 6px; margin: 2px auto 10px; border-radius: 3px; background: #3a3d45; }
 .frame.mobile iframe { width: 375px; height: 740px; border-radius: 4px 4px 28px 28px; }
 pre.plain { margin: 0; background: #fff; border: 1px solid var(--line); border-radius: 0 0 10px 10px; padding: 18px 22px; font: 13px/1.55 var(--mono); white-space: pre-wrap; overflow-wrap: anywhere; max-height: calc(100vh - 250px); overflow: auto; }
-pre.headers { white-space: pre; overflow: auto; }
+pre.headers { white-space: pre-wrap; overflow-wrap: anywhere; }
+.send-test { display: flex; gap: 6px; margin: 0 0 12px; }
+.send-test input { flex: 1; min-width: 0; font: 13px var(--sans); padding: 6px 8px; border: 1px solid var(--line); border-radius: 6px; }
+.send-test button { font: 600 12px var(--sans); padding: 6px 10px; border-radius: 6px; border: 1px solid var(--accent); background: #fff; color: var(--accent); cursor: pointer; }
 .checks { background: var(--panel); border: 1px solid var(--line); border-radius: 10px; padding: 14px 16px; position: sticky; top: 12px; }
 .checks h2, .inbox-list h2 { margin: 0 0 10px; font-size: 12px; text-transform: uppercase; letter-spacing: .08em; color: var(--muted); }
 .checks ul { list-style: none; margin: 0; padding: 0; }

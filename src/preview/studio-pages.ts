@@ -6,8 +6,9 @@ import type { Edition, Subscriber } from '../shared/types.js';
 import type { CheckStatus } from './check-copy.js';
 import type { InboxEntry, InboxMessage } from './outbox-inbox.js';
 import type { CopySelection, ShownCopy, StudioProblem, StudioState } from './studio-session.js';
+import { readableHeaders, sendTestForm } from './studio-extras-pages.js';
 
-export const VIEWS = ['desktop', 'mobile', 'text', 'headers'] as const;
+export const VIEWS = ['desktop', 'mobile', 'dark', 'images-off', 'text', 'headers'] as const;
 export type StudioView = (typeof VIEWS)[number];
 export const INBOX_VIEWS = ['html', 'text', 'headers'] as const;
 export type InboxView = (typeof INBOX_VIEWS)[number];
@@ -64,6 +65,8 @@ export interface StudioPageData {
   /** A problem with this copy (or the templates), shown instead of the mail. */
   problem: StudioProblem | null;
   inboxCount: number;
+  /** A one-line result to show once (e.g. of "send test"). */
+  flash?: string | null;
 }
 
 const MARK: Record<CheckStatus, string> = { ok: '✓', warn: '!', fail: '✕' };
@@ -119,10 +122,11 @@ export function studioPage(d: StudioPageData): Html {
   return layout(d.shown?.subject ?? 'Preview', body, { render: d.state.version }, 'edition', d.inboxCount);
 }
 
-const TAB_LABEL: Record<StudioView, string> = { desktop: 'Desktop', mobile: 'Mobile', text: 'Plain text', headers: 'Headers' };
+const TAB_LABEL: Record<StudioView, string> = { desktop: 'Desktop', mobile: 'Mobile', dark: 'Dark mode', 'images-off': 'Images off', text: 'Plain text', headers: 'Headers' };
 
 function notices(d: StudioPageData): Html {
   const out: Html[] = [];
+  if (d.flash) out.push(html`<div class="notice" id="flash">${d.flash}</div>`);
   if (d.shown?.fromLastGood && d.state.problem) {
     out.push(
       html`<div class="notice">Showing the last good render (compiled ${time(d.state.lastGoodAt)}). The current files do not compile: ${d.state.problem.file ? `${d.state.problem.file}${d.state.problem.line ? `:${d.state.problem.line}` : ''}: ` : ''}${d.state.problem.message} — <a href="/${selectionQuery({ ...d.selection, lastGood: false }, { view: viewParam(d.view) })}">show the error</a></div>`,
@@ -158,7 +162,7 @@ function problemPanel(p: StudioProblem, state: StudioState, sel: CopySelection):
 }
 
 function copyView(s: ShownCopy, view: StudioView, sel: CopySelection, version: number): Html {
-  const q = selectionQuery(sel, { v: String(version) });
+  const q = selectionQuery(sel, { v: String(version), mode: view === 'dark' || view === 'images-off' ? view : null });
   const to = s.recipient.name ? `${s.recipient.name} <${s.recipient.email}>` : s.recipient.email;
   const envelope = html`<div class="envelope">
   <div class="subject" id="subject">${s.subject}</div>
@@ -166,8 +170,8 @@ function copyView(s: ShownCopy, view: StudioView, sel: CopySelection, version: n
   <div class="who">To ${to} · ${s.edition ? `edition #${s.edition.id} of ${s.edition.createdAt.toISOString().slice(0, 16).replace('T', ' ')} UTC` : 'next edition'} · ${s.copy.model.itemCount} items</div>
 </div>`;
   if (view === 'text') return html`${envelope}<pre class="plain" id="text-part">${s.copy.text}</pre>`;
-  if (view === 'headers') return html`${envelope}<pre class="plain headers" id="raw-headers">${s.rawHeaders}</pre>`;
-  const frame = html`<iframe id="mail" title="The email as rendered" sandbox="allow-popups allow-popups-to-escape-sandbox" referrerpolicy="no-referrer" src="/render/html${q}"></iframe>`;
+  if (view === 'headers') return html`${envelope}<pre class="plain headers" id="raw-headers">${readableHeaders(s.rawHeaders)}</pre>`;
+  const frame = html`<iframe id="mail" title="The email as rendered" sandbox="allow-popups allow-popups-to-escape-sandbox allow-same-origin" referrerpolicy="no-referrer" src="/render/html${q}"></iframe>`;
   return view === 'mobile'
     ? html`${envelope}<div class="frame mobile"><div class="phone">${frame}</div></div>`
     : html`${envelope}<div class="frame desktop">${frame}</div>`;
@@ -178,6 +182,7 @@ function checksPanel(s: ShownCopy): Html {
   const warn = s.checks.filter((c) => c.status === 'warn').length;
   return html`<aside class="checks" id="checks">
   <h2>Checks</h2>
+  ${sendTestForm(s)}
   <p class="summary">${bad ? `${bad} failing, ` : ''}${warn ? `${warn} to look at, ` : ''}${s.checks.length - bad - warn} fine</p>
   <ul>${s.checks.map(
     (c) => html`<li class="${c.status}" data-check="${c.id}"><span class="mark">${MARK[c.status]}</span><span class="label">${c.label}</span><span class="detail">${c.detail}</span></li>`,
@@ -222,7 +227,7 @@ export function inboxPage(d: InboxPageData): Html {
   ${d.view === 'text'
     ? html`<pre class="plain" id="text-part">${m.text || '(no text part)'}</pre>`
     : d.view === 'headers'
-      ? html`<pre class="plain headers" id="raw-headers">${m.rawHeaders}</pre>`
+      ? html`<pre class="plain headers" id="raw-headers">${readableHeaders(m.rawHeaders)}</pre>`
       : m.html
         ? html`<div class="frame desktop"><iframe id="mail" title="The email as rendered" sandbox="allow-popups allow-popups-to-escape-sandbox" referrerpolicy="no-referrer" src="/inbox/${encodeURIComponent(m.name)}/html"></iframe></div>`
         : html`<pre class="plain" id="text-part">${m.text || '(empty message)'}</pre>`}

@@ -2,7 +2,7 @@
 // throws, and what it returns is always one of the shapes it promises.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeEncodedWords, parseRequestMail } from '../../src/inbound/parse-request-mail.js';
+import { parseRequestMail } from '../../src/inbound/parse-request-mail.js';
 import { fuzzRuns, soupString } from '../helpers/fuzz.js';
 
 const HEADER_NAMES = ['From', 'Subject', 'Content-Type', 'Content-Transfer-Encoding', 'Auto-Submitted', 'Precedence', 'List-Id', 'X-Autoreply', 'To', 'Reply-To'];
@@ -33,23 +33,16 @@ const raw = fc.oneof(
 );
 
 describe('fuzz: inbound request mail', () => {
-  it('never throws and returns the promised shape', () => {
-    fc.assert(
-      fc.property(raw, (mail) => {
-        const r = parseRequestMail(mail);
+  // Encoded words, quoted-printable and charsets are mailparser's (the subjects
+  // and bodies above include broken ones): the parser must still answer.
+  it('never throws and returns the promised shape', async () => {
+    await fc.assert(
+      fc.asyncProperty(raw, async (mail) => {
+        const r = await parseRequestMail(mail);
         expect(r.from === null || (typeof r.from === 'string' && r.from.includes('@'))).toBe(true);
         expect([null, 'subscribe', 'unsubscribe']).toContain(r.command);
         expect(r.token === null || /^[A-Za-z0-9._~-]{1,400}$/.test(r.token)).toBe(true);
         expect(typeof r.automated).toBe('boolean');
-      }),
-      { numRuns: fuzzRuns(500) },
-    );
-  });
-
-  it('decodes any encoded-word soup without throwing', () => {
-    fc.assert(
-      fc.property(fc.array(fc.oneof(fc.constantFrom(...VALUES), soupString(20)), { maxLength: 6 }), (parts) => {
-        expect(typeof decodeEncodedWords(parts.join(' '))).toBe('string');
       }),
       { numRuns: fuzzRuns(500) },
     );

@@ -43,7 +43,7 @@ describe('studio page', () => {
     expect(r.body).toContain('<div class="subject" id="subject">Daily Foreign Policy Brief: ');
     expect(r.body).toContain('next edition');
     const frame = /<iframe id="mail"[^>]*>/.exec(r.body)?.[0] ?? '';
-    expect(frame).toMatch(/sandbox="allow-popups allow-popups-to-escape-sandbox"/);
+    expect(frame).toMatch(/sandbox="allow-popups allow-popups-to-escape-sandbox allow-same-origin"/);
     expect(frame).not.toContain('allow-scripts');
     expect(frame).toContain('src="/render/html?v=');
     expect(r.body).toContain('<div class="frame desktop">');

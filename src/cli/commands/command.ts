@@ -1,6 +1,7 @@
 // What every command shares: the context it runs in, and a few printers.
 import { looksOffline, openContext, type AppContext, type DeliverEditionResult, type FeedProgress, type RefreshSummary } from '../../app/index.js';
 import type { Config } from '../../config/index.js';
+import { startObservability, type Observability } from '../../observability/index.js';
 import { UsageError } from '../../shared/errors.js';
 import { plural, table, type Output } from '../output.js';
 
@@ -27,6 +28,15 @@ export async function withContext(c: CommandContext, fn: (ctx: AppContext) => Pr
 }
 
 export const now = (): Date => new Date();
+
+/**
+ * Structured logs on stderr and, with DISPATCH_METRICS_ADDR, /metrics on its
+ * own listener, for the long-running and scheduled commands (`serve`,
+ * `worker`, `run`). Call once the context is open; close it when done.
+ */
+export function observe(c: CommandContext, ctx: AppContext, command: string): Promise<Observability> {
+  return startObservability({ env: ctx.config.env, store: ctx.store, stream: c.out.stderr, command });
+}
 
 export function sendProgress(c: CommandContext) {
   return (digest: string, p: { sent: number; failed: number; skipped: number; pending: number }) =>

@@ -17,9 +17,8 @@ import {
 import { checkSendingSafety } from '../../deliverability/index.js';
 import type { CommandSpec } from '../command-spec.js';
 import { looksOffline } from '../../app/index.js';
-import { startObservability } from '../../observability/index.js';
 import { plural } from '../output.js';
-import { describeDelivery, fetchProgress, now, OFFLINE_HINT, printFetch, sendProgress, withContext, type Command, type CommandContext } from './command.js';
+import { describeDelivery, fetchProgress, now, observe, OFFLINE_HINT, printFetch, sendProgress, withContext, type Command, type CommandContext } from './command.js';
 
 export const runCommand: Command = (c) =>
   withContext(c, async (ctx) => {
@@ -31,7 +30,7 @@ export const runCommand: Command = (c) =>
     if (notice) c.out.notice(notice);
     const shutdown = shutdownSignal({ onSignal: (sig) => c.out.notice(`${sig}: finishing the messages in flight, then stopping`) });
     let report: RunReport;
-    const obs = await startObservability({ env: ctx.config.env, store: ctx.store, stream: c.out.stderr, command: 'run' });
+    const obs = await observe(c, ctx, 'run');
     try {
       report = await runDigests(ctx, {
         digest: c.options.digest,
@@ -73,7 +72,7 @@ export const runCommand: Command = (c) =>
     const stuck = report.digests.some((d) => (d.delivery?.pendingLeft ?? 0) > 0 || d.resumed.some((r) => r.pendingLeft > 0));
     if (shutdown.signal.aborted) {
       const left = (await ctx.store.editions.unfinished()).length;
-      c.out.error(`dispatch: stopped by a signal${left ? `; ${left} edition(s) still have pending deliveries (the next run resumes them)` : ''}`);
+      c.out.error(`dispatch: stopped by a signal${left ? `; ${plural(left, 'edition')} still ${left === 1 ? 'has' : 'have'} pending deliveries (the next run resumes them)` : ''}`);
       return stuck || left > 0 ? 1 : 0;
     }
     return stuck ? 1 : 0;

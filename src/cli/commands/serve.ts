@@ -13,9 +13,9 @@ import {
   startScheduler,
 } from '../../app/index.js';
 import { checkSendingSafety, dnsResolver } from '../../deliverability/index.js';
-import { publishEvent, startObservability } from '../../observability/index.js';
+import { publishEvent } from '../../observability/index.js';
 import { createWebApp, startWebServer } from '../../web/index.js';
-import { parsePort, withContext, type Command, type CommandContext } from './command.js';
+import { observe, parsePort, withContext, type Command, type CommandContext } from './command.js';
 
 /** Resolves with the reason once `signal` aborts. */
 function until(signal: AbortSignal): Promise<string> {
@@ -43,7 +43,7 @@ export const serveCommand: Command = (c: CommandContext & { stop?: AbortSignal }
     // Slot outcomes, sign-ups, unsubscribes, sends and feed failures are
     // logged as structured events (see src/observability); metrics too when
     // DISPATCH_METRICS_ADDR is set.
-    const obs = await startObservability({ env: ctx.config.env, store: ctx.store, stream: c.out.stderr, command: 'serve' });
+    const obs = await observe(c, ctx, 'serve');
     // First SIGTERM/SIGINT: graceful stop; a second one exits at once.
     const shutdown = shutdownSignal();
     const stop = c.stop ? AbortSignal.any([shutdown.signal, c.stop]) : shutdown.signal;

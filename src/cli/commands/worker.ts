@@ -8,7 +8,8 @@ import { compileTemplates, openMailer, processHolderId, runWorker, sharedSendRat
 import { resolveDatabaseTarget } from '../../store/index.js';
 import { UsageError } from '../../shared/errors.js';
 import type { CommandSpec } from '../command-spec.js';
-import { now, withContext, type Command, type CommandContext } from './command.js';
+import { now, observe, withContext, type Command, type CommandContext } from './command.js';
+import { plural } from '../output.js';
 
 export const workerCommand: Command = async (c: CommandContext & { stop?: AbortSignal }) => {
   // SQLite has one writer: a second sending process adds nothing there.
@@ -27,6 +28,9 @@ export const workerCommand: Command = async (c: CommandContext & { stop?: AbortS
     const signal = c.stop ? AbortSignal.any([shutdown.signal, c.stop]) : shutdown.signal;
     const holder = processHolderId('worker:');
     c.out.notice(`worker ${holder} sending via ${mailer.describe()}; SIGTERM stops`);
+    // Structured logs (send started/finished, …) and, with DISPATCH_METRICS_ADDR, /metrics.
+    const obs = await observe(c, ctx, 'worker');
+    if (obs.metricsUrl) c.out.notice(`metrics: ${obs.metricsUrl}`);
     let summary;
     try {
       summary = await runWorker(ctx, {
@@ -45,12 +49,13 @@ export const workerCommand: Command = async (c: CommandContext & { stop?: AbortS
     } finally {
       shutdown.dispose();
       await mailer.close();
+      await obs.close();
     }
     if (c.json) c.out.json(summary);
     else {
       c.out.print(
         `worker ${summary.holder} stopped: ${summary.sent} sent, ${summary.failed} failed, ${summary.retried} retried` +
-          ` in ${summary.editions.length} edition(s); ${summary.pendingLeft} row(s) left for others`,
+          ` in ${plural(summary.editions.length, 'edition')}; ${plural(summary.pendingLeft, 'row')} left for others`,
       );
     }
     return 0;
