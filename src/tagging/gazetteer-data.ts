@@ -422,6 +422,11 @@ export const PLACE_SYNONYMS: Readonly<Record<string, string>> = {
   'Arabian Gulf': 'Persian Gulf', 'South-East Asia': 'Southeast Asia', 'sub-Saharan Africa': 'Sub-Saharan Africa',
 };
 
+/** The larger body of water a strait or gulf opens onto: a ship hit in Bab el-Mandeb is a Red Sea story too. */
+export const PLACE_PARENTS: Readonly<Record<string, string>> = {
+  'Bab el-Mandeb': 'Red Sea', 'Gulf of Aden': 'Red Sea', 'Strait of Hormuz': 'Persian Gulf', 'Taiwan Strait': 'South China Sea',
+};
+
 /** Names of regions and sub-regions; they tag a region but no country. */
 export const REGION_TERMS: RegionTermData[] = [
   {

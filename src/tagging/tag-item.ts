@@ -8,6 +8,7 @@ import {
   type Gazetteer,
   type GazetteerMatch,
 } from './gazetteer.js';
+import { PLACE_PARENTS } from './gazetteer-data.js';
 import { type RegionKey } from './regions.js';
 import { foldWord, startsUpper, tokenize, type Token } from './text-tokens.js';
 import { getDefaultTopicRules, matchTopics, type TopicRules } from './topic-rules.js';
@@ -297,7 +298,11 @@ export function createTagger(options: TaggerOptions = {}): (input: TagInput) => 
         if (t.kind === 'person') terms.push(`p:${t.name}`);
         if (t.kind === 'person' && t.org) terms.push(`o:${t.org}`);
         if (t.kind === 'organisation') terms.push(`o:${t.key}`);
-        if (t.kind === 'region') terms.push(`l:${t.name}`);
+        if (t.kind === 'region') {
+          terms.push(`l:${t.name}`);
+          const parent = PLACE_PARENTS[t.name];
+          if (parent) terms.push(`l:${parent}`);
+        }
         if (terms.length > 0) {
           entitySpans.push({ field: fieldIndex === 0 ? 0 : 1, start: m.start, end: m.end, terms, name: !(t.kind === 'country' && t.form === 'place') });
         }
