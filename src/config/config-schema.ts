@@ -73,6 +73,8 @@ const digestSchema = z
     topStories: z.number().int().min(0).max(10).default(3),
     /** Overrides schedule.catchUpGrace for this digest. */
     catchUpGrace: duration.optional(),
+    /** Template folder for this digest only: overrides the global `templates:` set, file by file over the built-in one. */
+    templates: z.string().min(1).optional(),
   })
   .superRefine((d, ctx) => {
     if (d.minItems > d.maxItems) {

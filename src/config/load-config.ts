@@ -25,6 +25,8 @@ export interface DigestConfig {
   topStories: number;
   /** How late a missed slot may still be sent (schedule.catchUpGrace unless set per digest). */
   catchUpGraceMs?: number;
+  /** This digest's own template folder (digests[].templates), or null for the global set. */
+  templatesDir?: string | null;
 }
 
 export interface EnvConfig {
@@ -136,10 +138,14 @@ export function loadConfig(opts: LoadConfigOptions = {}): Config {
       sectionBy: d.sectionBy,
       topStories: d.topStories,
       catchUpGraceMs: d.catchUpGrace ? ms(d.catchUpGrace) : ms(cfg.schedule.catchUpGrace),
+      templatesDir: d.templates ? resolve(baseDir, d.templates) : null,
     }),
   );
   const names = new Set<string>();
   for (const [i, d] of digests.entries()) {
+    if (d.templatesDir && !existsSync(d.templatesDir)) {
+      throw new ConfigError(`${label}: digests[${i}].templates: folder not found: ${d.templatesDir}`);
+    }
     if (names.has(d.name)) throw new ConfigError(`${label}: digests[${i}].name: "${d.name}" is used twice`);
     names.add(d.name);
   }

@@ -6,6 +6,8 @@ import type { HttpBindings } from '@hono/node-server';
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import {
+  ARCHIVE_READER,
+  composeCopy,
   confirmSubscription,
   listTitle,
   requestSubscription,
@@ -47,6 +49,8 @@ export interface WebAppDeps {
   mail: SubscriptionMailer;
   /** The compiled digest, to show archived editions; null = archive pages off. */
   digest: CompiledDigest | null;
+  /** Each digest's own compiled templates (digests[].templates); default: `digest` for all. */
+  templatesFor?: (digest: string) => Promise<CompiledDigest>;
   pages?: PageTemplates;
   now?: () => Date;
   limits?: Partial<WebLimits>;
@@ -346,18 +350,10 @@ export function createWebApp(deps: WebAppDeps): WebApp {
     if (!deps.digest || !/^\d{1,9}$/.test(id)) throw new HttpError(404, 'There is no such edition.');
     const edition = await store.editions.get(Number(id));
     if (!edition) throw new HttpError(404, 'There is no such edition.');
-    // A neutral reader: the footer's links lead to pages that explain
-    // themselves instead of acting on anyone's behalf.
-    const { html } = deps.digest.render(
-      { ...edition.model, editionId: edition.id },
-      {
-        email: 'you',
-        name: null,
-        unsubscribeUrl: `${config.env.publicUrl}/unsubscribe`,
-        preferencesUrl: `${config.env.publicUrl}/preferences`,
-        viewInBrowserUrl: '',
-      },
-    );
+    // Through composeCopy like every copy, for a neutral reader: the footer's
+    // links lead to pages that explain themselves instead of acting on anyone's behalf.
+    const compiled = deps.templatesFor ? await deps.templatesFor(edition.digest) : deps.digest;
+    const { html } = composeCopy(deps.ctx, edition, ARCHIVE_READER, { compiled, date: edition.windowEnd, links: 'neutral' });
     // The mail's HTML carries inline styles: a looser style-src for this page only, still no script.
     c.header('content-security-policy', EDITION_CSP);
     c.header('cache-control', 'public, max-age=300');
