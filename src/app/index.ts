@@ -9,7 +9,7 @@ export type { DeliverEditionResult } from './deliver-edition.js';
 export { createDigestTemplates, type DigestTemplates } from './digest-templates.js';
 export { ARCHIVE_READER, composeCopy, listIdFor, personaliseModel, sampleCopyHtml, SAMPLE_RECIPIENT } from './compose-copy.js';
 export type { ComposedCopy, CopyRecipient } from './compose-copy.js';
-export { digestLeaseName, markSlotSent, resumeUnfinished, runDigest } from './run-digest.js';
+export { digestLeaseName, markSlotSent, resumeUnfinished, runDigest, templatesFor } from './run-digest.js';
 export type { DigestRun, RunDigestDeps, RunDigestOptions, SlotOutcome } from './run-digest.js';
 export { runDigests, selectDigests } from './run-digests.js';
 export type { DigestRunReport, RunReport } from './run-digests.js';

@@ -16,6 +16,7 @@ import type { Lease, SlotRun } from '../shared/store.js';
 import type { Edition } from '../shared/types.js';
 import { buildEdition } from './build-edition.js';
 import { deliverEdition, type DeliverEditionResult } from './deliver-edition.js';
+import { createDigestTemplates, type DigestTemplates } from './digest-templates.js';
 import type { AppContext } from './open-context.js';
 
 export interface RunDigestDeps {
@@ -70,6 +71,22 @@ export interface DigestRun {
 
 export const digestLeaseName = (digest: string): string => `digest:${digest}`;
 
+const perConfig = new WeakMap<object, DigestTemplates>();
+
+/**
+ * The compiled templates of a digest: `compiled` (the global set) unless the
+ * digest has a `templates:` folder of its own, which is compiled once per
+ * folder and kept for the life of the config.
+ */
+export function templatesFor(ctx: Pick<AppContext, 'config'>, compiled: CompiledDigest, digest: string): Promise<CompiledDigest> {
+  let t = perConfig.get(ctx.config);
+  if (!t) {
+    t = createDigestTemplates(ctx.config);
+    perConfig.set(ctx.config, t);
+  }
+  return t.folderOf(digest) === (ctx.config.templatesDir ?? null) ? Promise.resolve(compiled) : t.forDigest(digest);
+}
+
 const FINAL = new Set(['sent', 'skipped', 'missed']);
 
 export async function runDigest(
@@ -89,10 +106,10 @@ export async function runDigest(
     outcome,
     edition,
   });
-  const send = (edition: Edition, signal: AbortSignal | undefined, over: { waitForOthers?: boolean } = {}) =>
+  const send = async (edition: Edition, signal: AbortSignal | undefined, over: { waitForOthers?: boolean } = {}) =>
     deliverEdition(ctx, edition, {
       now,
-      compiled: deps.compiled,
+      compiled: await templatesFor(ctx, deps.compiled, edition.digest),
       mailer: deps.mailer,
       holder: deps.holder,
       rate: deps.rate,

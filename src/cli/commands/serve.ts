@@ -12,6 +12,7 @@ import {
   openMailer,
   shutdownSignal,
   startScheduler,
+  templatesFor,
 } from '../../app/index.js';
 import { createWebApp, startWebServer } from '../../web/index.js';
 import { parsePort, withContext, type Command, type CommandContext } from './command.js';
@@ -40,7 +41,15 @@ export const serveCommand: Command = (c: CommandContext & { stop?: AbortSignal }
     const mail = { mailer, ...mails };
     const log = (line: string) => c.out.error(line);
 
-    const app = createWebApp({ ctx, mail, digest: compiled, log, health: () => healthReport(ctx, new Date()) });
+    const app = createWebApp({
+      ctx,
+      mail,
+      digest: compiled,
+      // The archive shows each edition in its own digest's templates.
+      templatesFor: (digest) => templatesFor(ctx, compiled, digest),
+      log,
+      health: () => healthReport(ctx, new Date()),
+    });
     const web = await startWebServer(app, { port, host });
     // Loaded only when configured: the SMTP server library is not needed otherwise.
     const inbound = ctx.config.env.inboundSmtp
