@@ -2,6 +2,7 @@
 // one edition rendered for a neutral reader. The web routes call these and
 // never read the store themselves.
 import type { CompiledDigest } from '../render/index.js';
+import { ARCHIVE_READER, composeCopy } from './compose-copy.js';
 import type { AppContext } from './open-context.js';
 
 export interface ArchivedEditionSummary {
@@ -24,26 +25,20 @@ export async function listArchivedEditions(
   }));
 }
 
-/** The edition's HTML as a neutral reader sees it, or null when there is no such edition. */
+/**
+ * The edition's HTML as a neutral reader sees it, or null when there is no
+ * such edition. `templatesFor` gives the digest's own compiled set.
+ */
 export async function renderArchivedEdition(
-  ctx: Pick<AppContext, 'config' | 'store'>,
-  digest: CompiledDigest,
+  ctx: Pick<AppContext, 'config' | 'store' | 'secret'>,
+  templatesFor: (digest: string) => Promise<CompiledDigest>,
   id: number,
 ): Promise<string | null> {
   const edition = await ctx.store.editions.get(id);
   if (!edition) return null;
-  const publicUrl = ctx.config.env.publicUrl;
-  // A neutral reader: the footer's links lead to pages that explain
-  // themselves instead of acting on anyone's behalf.
-  const { html } = digest.render(
-    { ...edition.model, editionId: edition.id },
-    {
-      email: 'you',
-      name: null,
-      unsubscribeUrl: `${publicUrl}/unsubscribe`,
-      preferencesUrl: `${publicUrl}/preferences`,
-      viewInBrowserUrl: '',
-    },
-  );
+  // Through composeCopy like every copy, for a neutral reader: the footer's
+  // links lead to pages that explain themselves instead of acting on anyone's behalf.
+  const compiled = await templatesFor(edition.digest);
+  const { html } = composeCopy(ctx, edition, ARCHIVE_READER, { compiled, date: edition.windowEnd, links: 'neutral' });
   return html;
 }

@@ -75,13 +75,32 @@ export function composeCopy(
   /** id null: an edition not stored yet (a preview of the next one); it has no archive page. */
   edition: { id: number | null; digest: string; subject: string; model: EditionModel },
   who: CopyRecipient,
-  opts: { compiled: CompiledDigest; date: Date; messageId?: string },
+  opts: {
+    compiled: CompiledDigest;
+    date: Date;
+    messageId?: string;
+    /**
+     * 'neutral': footer links to the plain /unsubscribe and /preferences
+     * pages, which explain themselves instead of acting for anyone (the
+     * public archive). Default 'signed': the reader's own token links.
+     */
+    links?: 'signed' | 'neutral';
+  },
 ): ComposedCopy {
   const { config } = ctx;
   const domain = domainOf(config.sending.from) ?? 'localhost';
   const editionId = edition.id ?? 0;
-  const view = recipientView(ctx, { id: editionId }, who);
-  const recipient = edition.id === null ? { ...view, viewInBrowserUrl: '' } : view;
+  const signed = recipientView(ctx, { id: editionId }, who);
+  const view =
+    opts.links === 'neutral'
+      ? {
+          ...signed,
+          unsubscribeUrl: `${config.env.publicUrl}/unsubscribe`,
+          preferencesUrl: `${config.env.publicUrl}/preferences`,
+          unsubscribeMailto: `mailto:${config.sending.unsubscribeAddress}`,
+        }
+      : signed;
+  const recipient = edition.id === null || opts.links === 'neutral' ? { ...view, viewInBrowserUrl: '' } : view;
   const personal = personaliseModel(edition.model, who.preferences ?? {});
   // An empty copy is still composed (the preview shows it), but never sent.
   const model = personal ? withEditionId(personal, edition.id) : { ...edition.model, sections: [], topStories: [], itemCount: 0, editionId: edition.id };
@@ -107,4 +126,20 @@ export function composeCopy(
   });
   const message: OutgoingMessage = extras.envelopeFrom ? { ...built, envelope: { from: extras.envelopeFrom, to: built.envelope.to } } : built;
   return { model, empty: personal === null, recipient, html, text, message };
+}
+
+/** The reader of the public archive: no address of anyone, neutral links. */
+export const ARCHIVE_READER: CopyRecipient = { subscriberId: 0, email: 'you', name: null, preferences: {} };
+
+/**
+ * The edition as a sample reader sees it (the `.html` file `dispatch run`
+ * writes next to the outbox): through composeCopy like every other copy.
+ */
+export function sampleCopyHtml(
+  ctx: Pick<AppContext, 'config' | 'secret'>,
+  edition: { id: number; digest: string; subject: string; model: EditionModel },
+  compiled: CompiledDigest,
+  date: Date = new Date(),
+): string {
+  return composeCopy(ctx, edition, SAMPLE_RECIPIENT, { compiled, date }).html;
 }

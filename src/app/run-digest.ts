@@ -18,6 +18,7 @@ import { buildEdition } from './build-edition.js';
 import { digestPauseReason } from './digest-pause.js';
 import { describeReview, HELD_STATUSES, settleReviews } from './review-edition.js';
 import { deliverEdition, type DeliverEditionResult } from './deliver-edition.js';
+import { createDigestTemplates, type DigestTemplates } from './digest-templates.js';
 import type { AppContext } from './open-context.js';
 
 export interface RunDigestDeps {
@@ -76,6 +77,22 @@ export interface DigestRun {
 
 export const digestLeaseName = (digest: string): string => `digest:${digest}`;
 
+const perConfig = new WeakMap<object, DigestTemplates>();
+
+/**
+ * The compiled templates of a digest: `compiled` (the global set) unless the
+ * digest has a `templates:` folder of its own, which is compiled once per
+ * folder and kept for the life of the config.
+ */
+export function templatesFor(ctx: Pick<AppContext, 'config'>, compiled: CompiledDigest, digest: string): Promise<CompiledDigest> {
+  let t = perConfig.get(ctx.config);
+  if (!t) {
+    t = createDigestTemplates(ctx.config);
+    perConfig.set(ctx.config, t);
+  }
+  return t.folderOf(digest) === (ctx.config.templatesDir ?? null) ? Promise.resolve(compiled) : t.forDigest(digest);
+}
+
 const FINAL = new Set(['sent', 'skipped', 'missed', 'paused']);
 
 export async function runDigest(
@@ -95,10 +112,10 @@ export async function runDigest(
     outcome,
     edition,
   });
-  const send = (edition: Edition, signal: AbortSignal | undefined, over: { waitForOthers?: boolean } = {}) =>
+  const send = async (edition: Edition, signal: AbortSignal | undefined, over: { waitForOthers?: boolean } = {}) =>
     deliverEdition(ctx, edition, {
       now,
-      compiled: deps.compiled,
+      compiled: await templatesFor(ctx, deps.compiled, edition.digest),
       mailer: deps.mailer,
       holder: deps.holder,
       rate: deps.rate,

@@ -7,7 +7,7 @@ import type { DeliverEditionResult } from './deliver-edition.js';
 import type { AppContext } from './open-context.js';
 import { processHolderId } from './refresh-due-feeds.js';
 import { refreshFeeds, type FeedProgress, type RefreshSummary } from './refresh-feeds.js';
-import { runDigest, type RunDigestDeps, type SlotOutcome } from './run-digest.js';
+import { runDigest, templatesFor, type RunDigestDeps, type SlotOutcome } from './run-digest.js';
 import { writePreview, type EditionReport } from './write-preview.js';
 
 export interface DigestRunReport {
@@ -57,7 +57,7 @@ export async function runDigests(
     reports.push({
       digest: digest.name,
       resumed: r.resumed,
-      edition: r.edition ? await writePreview(ctx, r.edition, opts.compiled) : null,
+      edition: r.edition ? await writePreview(ctx, r.edition, await templatesFor(ctx, opts.compiled, r.edition.digest)) : null,
       skipped:
         o.kind === 'busy'
           ? `another process is working on it: ${o.heldBy.holder} holds the lease until ${o.heldBy.expiresAt.toISOString()}`

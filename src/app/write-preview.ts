@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { measureHtml, type CompiledDigest } from '../render/index.js';
 import type { Edition } from '../shared/types.js';
 import type { AppContext } from './open-context.js';
-import { recipientView } from './recipient-view.js';
+import { sampleCopyHtml } from './compose-copy.js';
 
 export interface EditionReport {
   editionId: number;
@@ -19,8 +19,8 @@ export interface EditionReport {
 
 /** Renders the edition once for a sample reader so a person can open it in a browser. */
 export async function writePreview(ctx: AppContext, edition: Edition, compiled: CompiledDigest): Promise<EditionReport> {
-  const recipient = recipientView(ctx, edition, { subscriberId: 0, email: 'reader@example.org', name: null });
-  const { html } = compiled.render({ ...edition.model, editionId: edition.id }, recipient);
+  // The same composition as a sent copy (composeCopy), for a sample reader.
+  const html = sampleCopyHtml(ctx, edition, compiled);
   const size = measureHtml(html);
   mkdirSync(ctx.config.outboxDir, { recursive: true });
   const previewPath = join(ctx.config.outboxDir, `${edition.digest}-edition-${edition.id}.html`);

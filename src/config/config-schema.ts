@@ -88,6 +88,8 @@ const digestSchema = z
         onMissed: z.enum(['skip', 'send'], 'expected "skip" or "send"').default('skip'),
       })
       .optional(),
+    /** Template folder for this digest only: overrides the global `templates:` set, file by file over the built-in one. */
+    templates: z.string().min(1).optional(),
   })
   .superRefine((d, ctx) => {
     if (d.minItems > d.maxItems) {

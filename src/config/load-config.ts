@@ -35,6 +35,8 @@ export interface DigestConfig {
   maxPerSource?: number | null;
   /** Review desk; null = editions are sent as built. */
   review?: DigestReview | null;
+  /** This digest's own template folder (digests[].templates), or null for the global set. */
+  templatesDir?: string | null;
 }
 
 export interface DigestReview {
@@ -176,10 +178,14 @@ function loadConfigOrThrow(opts: LoadConfigOptions): Config {
       maxAgeMs: d.maxAge ? ms(d.maxAge) : 2 * schedulePeriodMs(d),
       maxPerSource: d.maxPerSource ?? null,
       review: d.review?.required ? { required: true, deadlineMs: ms(d.review.deadline), onMissed: d.review.onMissed } : null,
+      templatesDir: d.templates ? resolve(baseDir, d.templates) : null,
     }),
   );
   const names = new Set<string>();
   for (const [i, d] of digests.entries()) {
+    if (d.templatesDir && !existsSync(d.templatesDir)) {
+      throw new ConfigError(`${label}: digests[${i}].templates: folder not found: ${d.templatesDir}`);
+    }
     if (names.has(d.name)) throw new ConfigError(`${label}: digests[${i}].name: "${d.name}" is used twice`);
     names.add(d.name);
   }

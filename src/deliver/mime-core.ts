@@ -139,14 +139,18 @@ export function framing(boundary: string): Framing {
 export interface BuiltValues {
   /** DKIM-Signature (when signing), the header fields and the blank line. */
   readonly head: string;
-  /** Encoded values, text part first then HTML, in gap order. */
-  readonly values: readonly Uint8Array[];
+  /**
+   * Encoded values (ASCII: quoted-printable), text part first then HTML, in gap
+   * order. Strings, not buffers: a small Buffer is a view of an 8 KB pool
+   * slab, and posting it from a worker thread would copy the whole slab.
+   */
+  readonly values: readonly string[];
 }
 
-function encodeValues(values: readonly string[], out: Uint8Array[], canon: string[] | null): void {
+function encodeValues(values: readonly string[], out: string[], canon: string[] | null): void {
   for (const value of values) {
     const v = encodeSegment(value);
-    out.push(Buffer.from(v, 'utf8'));
+    out.push(v);
     canon?.push(relaxedLines(v));
   }
 }
@@ -184,7 +188,7 @@ function bodyInOrder<T>(shape: EncodedShape, f: Framing, pick: (b: EncodedBody) 
  */
 export function buildValues(shape: EncodedShape, v: MessageValues, f: Framing, dkim: DkimKey | null): BuiltValues {
   const fields = headerFields(v, f);
-  const values: Uint8Array[] = [];
+  const values: string[] = [];
   const canonValues: string[] | null = dkim ? [] : null;
   encodeValues(v.textValues, values, canonValues);
   encodeValues(v.htmlValues, values, canonValues);
@@ -202,7 +206,7 @@ export function buildValues(shape: EncodedShape, v: MessageValues, f: Framing, d
 /** The message as pieces to write in order (no copy of the shape's text). */
 export function messageChunks(shape: EncodedShape, f: Framing, built: BuiltValues, nText: number): Uint8Array[] {
   const out: Uint8Array[] = [Buffer.from(built.head, 'utf8')];
-  bodyInOrder(shape, f, (b) => b.parts, built.values, nText, (x) => out.push(x));
+  bodyInOrder(shape, f, (b) => b.parts, built.values, nText, (x) => out.push(typeof x === 'string' ? Buffer.from(x, 'latin1') : x));
   return out;
 }
 

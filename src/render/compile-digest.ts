@@ -66,21 +66,60 @@ export async function compileDigest(templates: TemplateSet): Promise<CompiledDig
   };
 }
 
-export async function runMjml(source: ExpandedSource): Promise<string> {
-  // Loaded on first compile: importing mjml takes ~0.3 s, which commands that
-  // never render (subscribers, fetch) should not pay.
-  const { default: mjml2html } = await import('mjml');
-  let result: Awaited<ReturnType<typeof mjml2html>>;
+const MJML_OPTIONS = {
+  // Soft, then fail on any error ourselves: 'strict' throws one message
+  // whose lines point into the expanded text rather than the files.
+  validationLevel: 'soft',
+  keepComments: false,
+  // No web-font links: a font request from every opened mail is a tracker.
+  fonts: {},
+  ignoreIncludes: true,
+} as const;
+
+// MJML runs in a short-lived worker thread: mjml and its dependencies
+// (juice, cheerio, html-minifier…) add ~60 MB to a process that loads them,
+// and a sending process only ever needs MJML's output. The worker's isolate,
+// and that memory, go away when it ends. Rejected: a child process (slower
+// start, and a second Node binary to find when installed).
+const MJML_WORKER = `
+const { parentPort, workerData } = require('node:worker_threads');
+const { pathToFileURL } = require('node:url');
+import(pathToFileURL(workerData.mjml).href).then(async (m) => {
   try {
-    result = await mjml2html(source.text, {
-      // Soft, then fail on any error ourselves: 'strict' throws one message
-      // whose lines point into the expanded text rather than the files.
-      validationLevel: 'soft',
-      keepComments: false,
-      // No web-font links: a font request from every opened mail is a tracker.
-      fonts: {},
-      ignoreIncludes: true,
+    const r = await (m.default.default ?? m.default)(workerData.text, workerData.options);
+    parentPort.postMessage({ html: r.html, errors: r.errors.map((e) => ({ line: e.line, message: e.message, tagName: e.tagName, formattedMessage: e.formattedMessage })) });
+  } catch (e) {
+    parentPort.postMessage({ error: String((e && e.message) || e) });
+  }
+});
+`;
+
+type MjmlOut = { html: string; errors: Array<{ line: number; message: string; tagName: string; formattedMessage: string }> };
+
+async function mjmlInWorker(text: string): Promise<MjmlOut> {
+  const { Worker } = await import('node:worker_threads');
+  const { createRequire } = await import('node:module');
+  const mjml = createRequire(import.meta.url).resolve('mjml');
+  return new Promise((resolve, reject) => {
+    const w = new Worker(MJML_WORKER, { eval: true, workerData: { mjml, text, options: MJML_OPTIONS } });
+    w.once('message', (m: MjmlOut & { error?: string }) => {
+      void w.terminate();
+      if (m.error !== undefined) reject(new Error(m.error));
+      else resolve(m);
     });
+    w.once('error', reject);
+  });
+}
+
+let runs = 0;
+/** How many times MJML has run in this process (tests: never per recipient). */
+export const mjmlRuns = (): number => runs;
+
+export async function runMjml(source: ExpandedSource): Promise<string> {
+  runs += 1;
+  let result: MjmlOut;
+  try {
+    result = await mjmlInWorker(source.text);
   } catch (error) {
     const at = source.origin(1);
     throw new TemplateError(`MJML failed: ${(error as Error).message}`, at.path, null, { cause: error });

@@ -35,6 +35,8 @@ export interface WebAppDeps {
   mail: SubscriptionMailer;
   /** The compiled digest, to show archived editions; null = archive pages off. */
   digest: CompiledDigest | null;
+  /** Each digest's own compiled templates (digests[].templates); default: `digest` for all. */
+  templatesFor?: (digest: string) => Promise<CompiledDigest>;
   pages?: PageTemplates;
   now?: () => Date;
   limits?: Partial<WebLimits>;
@@ -51,7 +53,7 @@ export function createWebApp(deps: WebAppDeps): WebApp {
   const log = deps.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   const limits: WebLimits = { ...DEFAULT_WEB_LIMITS, ...deps.limits };
   const pages = deps.pages ?? loadPageTemplates({ builtinDir: builtinTemplatesDir(), overrideDir: deps.ctx.config.templatesDir });
-  const kit = createWebKit({ ctx: deps.ctx, mail: deps.mail, digest: deps.digest, pages, now: deps.now ?? (() => new Date()), log, limits });
+  const kit = createWebKit({ ctx: deps.ctx, mail: deps.mail, digest: deps.digest, templatesFor: deps.templatesFor, pages, now: deps.now ?? (() => new Date()), log, limits });
 
   const app = new Hono<Env>();
   app.use('*', securityHeaders(PAGE_CSP));

@@ -36,6 +36,8 @@ export interface WebKit {
   ctx: Pick<AppContext, 'config' | 'store' | 'secret'>;
   mail: SubscriptionMailer;
   digest: CompiledDigest | null;
+  /** Each digest's own compiled templates; undefined = `digest` for all. */
+  templatesFor?: (digest: string) => Promise<CompiledDigest>;
   now: () => Date;
   log: (line: string) => void;
   limits: WebLimits;
@@ -60,6 +62,7 @@ export function createWebKit(deps: {
   ctx: WebKit['ctx'];
   mail: SubscriptionMailer;
   digest: CompiledDigest | null;
+  templatesFor?: (digest: string) => Promise<CompiledDigest>;
   pages: PageTemplates;
   now: () => Date;
   log: (line: string) => void;
@@ -79,6 +82,7 @@ export function createWebKit(deps: {
     ctx,
     mail: deps.mail,
     digest: deps.digest,
+    templatesFor: deps.templatesFor,
     now: deps.now,
     log,
     limits: deps.limits,

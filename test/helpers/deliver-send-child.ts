@@ -3,6 +3,7 @@
 // (`progress sent=N failed=N`) so the parent knows what the ledger holds.
 // Usage: node --import <ts hooks> deliver-send-child.ts DATA_DIR EDITION_ID SMTP_URL OUTBOX_DIR
 import { createMailer, sendEdition } from '../../src/deliver/index.js';
+import { processHolderId } from '../../src/schedule/index.js';
 import { openStore } from '../../src/store/index.js';
 import { makeCompose, NOW } from './deliver-fixtures.js';
 
@@ -21,6 +22,8 @@ const summary = await sendEdition({
   mailer,
   compose: makeCompose(editionId),
   now: () => NOW,
+  // A holder id naming this host and pid, so a rerun can tell it died.
+  holder: processHolderId('send:'),
   batchSize: 4,
   concurrency: 3,
   backoffMs: () => 20,

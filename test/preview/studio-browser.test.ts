@@ -95,6 +95,9 @@ describe.skipIf(!existsSync(CHROMIUM))('preview studio in a browser', () => {
     await page.goto(`${server.url}inbox`);
     await expect.poll(() => page.locator('#live').textContent()).toBe('live');
     expect(await page.locator('.inbox-list li').count()).toBe(0);
+    // The previous test restored a broken template: let any recompile still
+    // running finish (reloads are chained; MJML runs in a worker thread).
+    await server.session.reload();
     const shown = await server.session.show(DEFAULT_SELECTION, new Date());
     const mailer = openMailer(fx.ctx.config);
     await sendTestCopy(shown.copy, 'me@example.net', mailer, { from: fx.ctx.config.sending.from });

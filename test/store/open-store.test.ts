@@ -88,7 +88,8 @@ describe('openStore on SQLite', () => {
     } finally {
       await store.close();
     }
-  });
+    // Four children that transpile their sources on start: slow on a shared machine.
+  }, 120_000);
 
   it('opens a sqlite: URL', async () => {
     const file = path.join(dir, 'other.db');

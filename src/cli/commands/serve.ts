@@ -11,6 +11,7 @@ import {
   openMailer,
   shutdownSignal,
   startScheduler,
+  templatesFor,
 } from '../../app/index.js';
 import { checkSendingSafety, dnsResolver } from '../../deliverability/index.js';
 import { publishEvent } from '../../observability/index.js';
@@ -49,7 +50,14 @@ export const serveCommand: Command = (c: CommandContext & { stop?: AbortSignal }
     const stop = c.stop ? AbortSignal.any([shutdown.signal, c.stop]) : shutdown.signal;
     try {
       const log = (line: string) => obs.logger.warn({ event: 'web' }, line);
-      const app = createWebApp({ ctx, mail, digest: compiled, log });
+      const app = createWebApp({
+        ctx,
+        mail,
+        digest: compiled,
+        // The archive shows each edition in its own digest's templates.
+        templatesFor: (digest) => templatesFor(ctx, compiled, digest),
+        log,
+      });
       const web = await startWebServer(app, { port, host });
       // Loaded only when configured: the SMTP server library is not needed otherwise.
       let inboundModule: typeof import('../../inbound/index.js') | null = null;

@@ -26,7 +26,8 @@ export function registerArchiveRoutes(app: Hono<Env>, kit: WebKit): void {
   async function showEdition(c: C) {
     const id = c.req.param('id') ?? '';
     if (!kit.digest || !/^\d{1,9}$/.test(id)) throw new HttpError(404, 'There is no such edition.');
-    const html = await renderArchivedEdition(kit.ctx, kit.digest, Number(id));
+    const digest = kit.digest;
+    const html = await renderArchivedEdition(kit.ctx, kit.templatesFor ?? (() => Promise.resolve(digest)), Number(id));
     if (html === null) throw new HttpError(404, 'There is no such edition.');
     // The mail's HTML carries inline styles: a looser style-src for this page only, still no script.
     c.header('content-security-policy', EDITION_CSP);
