@@ -225,6 +225,9 @@ subscribe:
       .finally(() => (inFlight -= 1));
   }, 1000 / SIGNUPS_PER_S);
 
+  // The machine is shared: the 1-minute load average beside every sample.
+  const load: Array<{ t: number; load1: number }> = [];
+  const loadTimer = setInterval(() => load.push({ t: Math.round((Date.now() - started) / 1000), load1: Math.round((os.loadavg()[0] ?? 0) * 10) / 10 }), SAMPLE_MS);
   const progress = setInterval(() => {
     const samples = existsSync(probeFile) ? readFileSync(probeFile, 'utf8').trim().split('\n') : [];
     console.log(`  ${Math.round((Date.now() - started) / 1000)} s: ${samples.at(-1) ?? ''}`);
@@ -233,6 +236,7 @@ subscribe:
   await new Promise((r) => setTimeout(r, MINUTES * 60_000));
   clearInterval(signupTimer);
   clearInterval(progress);
+  clearInterval(loadTimer);
   const runSeconds = (Date.now() - started) / 1000;
   serve.kill('SIGTERM');
   const exit = await new Promise<number | string>((resolve) => {
@@ -281,7 +285,13 @@ subscribe:
   const lost = sent + confirmations - sinkStats.unique;
   const result = {
     when: new Date(started).toISOString(),
-    machine: { cores: os.cpus().length, cpu: os.cpus()[0]?.model ?? '', loadAverageAtStart: load1, loadAverageAtEnd: os.loadavg()[0] },
+    machine: {
+      cores: os.cpus().length,
+      cpu: os.cpus()[0]?.model ?? '',
+      loadAverageAtStart: load1,
+      loadAverageAtEnd: os.loadavg()[0],
+      loadAverageMean: Math.round((load.reduce((a, l) => a + l.load1, 0) / Math.max(1, load.length)) * 10) / 10,
+    },
     config: { minutes: MINUTES, readers: READERS, signupsPerSecond: SIGNUPS_PER_S },
     runSeconds: Math.round(runSeconds),
     serveExit: exit,
@@ -311,6 +321,7 @@ subscribe:
       editionEveryMinuteTo20000: sent / runSeconds >= READERS / 60,
     },
     samples,
+    load,
     serveLog: lines.slice(-40),
   };
   writeFileSync(path.join(benchSrcDir, 'soak-result.json'), JSON.stringify(result, null, 2) + '\n');
@@ -318,7 +329,7 @@ subscribe:
     path.join(benchSrcDir, 'soak-chart.svg'),
     soakChartSvg(samples, { warmupS: WARMUP_S, title: `dispatch serve soak: ${MINUTES} min, ${READERS.toLocaleString('en')} readers, ${result.sendRatePerMinute.toLocaleString('en')} mails/min achieved` }),
   );
-  const { samples: _s, serveLog: _l, ...summary } = result;
+  const { samples: _s, serveLog: _l, load: _load, ...summary } = result;
   console.log(JSON.stringify(summary, null, 2));
   const ok = Object.values(result.pass).every(Boolean);
   console.log(ok ? 'soak: PASS' : `soak: FAIL (${Object.entries(result.pass).filter(([, v]) => !v).map(([k]) => k).join(', ')})`);
