@@ -25,7 +25,8 @@ import type { SubscriberPreferences } from '../shared/types.js';
 import { HttpError } from './http-error.js';
 import { loadPageTemplates, type PageName, type PageTemplates } from './page-templates.js';
 import { createRateLimiter, type RateLimitRule } from './rate-limit.js';
-import { EDITION_CSP, PAGE_CSP, securityHeaders } from './security-headers.js';
+import { mountArchiveRoutes } from './archive-routes.js';
+import { PAGE_CSP, securityHeaders } from './security-headers.js';
 
 export interface WebLimits {
   /** Sign-up (and resend) attempts per client IP. Over it: 429. */
@@ -325,45 +326,6 @@ export function createWebApp(deps: WebAppDeps): WebApp {
     return preferencesPage(c, r.subscriber, token, true);
   }
 
-  async function listEditions(c: C) {
-    if (!deps.digest) throw new HttpError(404, 'There is no archive here.');
-    const editions = await store.editions.list({ limit: 100 });
-    const fmt = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-    return page(c, 'editions', {
-      pageTitle: 'Past editions',
-      editions: editions.map((e) => ({
-        url: `${base}/editions/${e.id}`,
-        subject: e.subject,
-        digestTitle: config.digests.find((d) => d.name === e.digest)?.title ?? e.digest,
-        iso: e.windowEnd.toISOString(),
-        date: fmt.format(e.windowEnd),
-      })),
-    });
-  }
-
-  async function showEdition(c: C) {
-    const id = c.req.param('id') ?? '';
-    if (!deps.digest || !/^\d{1,9}$/.test(id)) throw new HttpError(404, 'There is no such edition.');
-    const edition = await store.editions.get(Number(id));
-    if (!edition) throw new HttpError(404, 'There is no such edition.');
-    // A neutral reader: the footer's links lead to pages that explain
-    // themselves instead of acting on anyone's behalf.
-    const { html } = deps.digest.render(
-      { ...edition.model, editionId: edition.id },
-      {
-        email: 'you',
-        name: null,
-        unsubscribeUrl: `${config.env.publicUrl}/unsubscribe`,
-        preferencesUrl: `${config.env.publicUrl}/preferences`,
-        viewInBrowserUrl: '',
-      },
-    );
-    // The mail's HTML carries inline styles: a looser style-src for this page only, still no script.
-    c.header('content-security-policy', EDITION_CSP);
-    c.header('cache-control', 'public, max-age=300');
-    return c.html(html);
-  }
-
   function serveStyle(c: C) {
     c.header('content-type', 'text/css; charset=utf-8');
     c.header('cache-control', 'public, max-age=3600');
@@ -404,8 +366,8 @@ export function createWebApp(deps: WebAppDeps): WebApp {
   app.post('/unsubscribe', submitUnsubscribe);
   app.get('/preferences', showPreferences);
   app.post('/preferences', submitPreferences);
-  app.get('/editions', listEditions);
-  app.get('/editions/:id', showEdition);
+  // The public archive and its Atom feed (archive-routes.ts).
+  mountArchiveRoutes(app, { ctx, digest: deps.digest, base, siteTitle: site.title, listPage: (c, data) => page(c as C, 'editions', data) });
   app.get('/style.css', serveStyle);
   app.get('/healthz', reportHealth);
   // Browsers ask on every first visit; an empty answer beats a logged 404.
