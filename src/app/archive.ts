@@ -1,44 +1,33 @@
-// Use cases behind the public edition archive: the list of past editions and
-// one edition rendered for a neutral reader. The web routes call these and
-// never read the store themselves.
+// Use cases behind the public edition archive (/editions, /editions/ID,
+// /editions.atom): only editions that went out are public (never a draft or a
+// skipped one), and each is rendered through composeCopy for nobody in
+// particular. The web routes call these and never read the store themselves.
 import type { CompiledDigest } from '../render/index.js';
+import type { Edition } from '../shared/types.js';
 import { ARCHIVE_READER, composeCopy } from './compose-copy.js';
 import type { AppContext } from './open-context.js';
 
-export interface ArchivedEditionSummary {
-  id: number;
-  subject: string;
-  digestTitle: string;
-  windowEnd: Date;
+/** Editions a visitor may read: sent, or being sent. */
+const PUBLIC_STATUSES = new Set<Edition['status']>(['sent', 'sending']);
+
+/** Newest first; drafts are few, so a little more is read to keep the list full. */
+export async function listPublishedEditions(ctx: Pick<AppContext, 'store'>, limit: number, digest?: string): Promise<Edition[]> {
+  const list = await ctx.store.editions.list({ limit: limit * 2, ...(digest ? { digest } : {}) });
+  return list.filter((e) => PUBLIC_STATUSES.has(e.status)).slice(0, limit);
 }
 
-export async function listArchivedEditions(
-  ctx: Pick<AppContext, 'config' | 'store'>,
-  limit = 100,
-): Promise<ArchivedEditionSummary[]> {
-  const editions = await ctx.store.editions.list({ limit });
-  return editions.map((e) => ({
-    id: e.id,
-    subject: e.subject,
-    digestTitle: ctx.config.digests.find((d) => d.name === e.digest)?.title ?? e.digest,
-    windowEnd: e.windowEnd,
-  }));
-}
-
-/**
- * The edition's HTML as a neutral reader sees it, or null when there is no
- * such edition. `templatesFor` gives the digest's own compiled set.
- */
-export async function renderArchivedEdition(
-  ctx: Pick<AppContext, 'config' | 'store' | 'secret'>,
-  templatesFor: (digest: string) => Promise<CompiledDigest>,
-  id: number,
-): Promise<string | null> {
+/** A public edition by id, or undefined (no such edition, or not public). */
+export async function getPublishedEdition(ctx: Pick<AppContext, 'store'>, id: number): Promise<Edition | undefined> {
   const edition = await ctx.store.editions.get(id);
-  if (!edition) return null;
-  // Through composeCopy like every copy, for a neutral reader: the footer's
-  // links lead to pages that explain themselves instead of acting on anyone's behalf.
+  return edition && PUBLIC_STATUSES.has(edition.status) ? edition : undefined;
+}
+
+/** The edition's HTML for the archive, in its digest's own templates, with no personal line or link. */
+export async function renderArchivedEdition(
+  ctx: Pick<AppContext, 'config' | 'secret'>,
+  templatesFor: (digest: string) => Promise<CompiledDigest>,
+  edition: Edition,
+): Promise<string> {
   const compiled = await templatesFor(edition.digest);
-  const { html } = composeCopy(ctx, edition, ARCHIVE_READER, { compiled, date: edition.windowEnd, links: 'neutral' });
-  return html;
+  return composeCopy(ctx, edition, ARCHIVE_READER, { compiled, date: edition.windowEnd, links: 'none' }).html;
 }

@@ -84,7 +84,12 @@ export function composeCopy(
      * pages, which explain themselves instead of acting for anyone (the
      * public archive). Default 'signed': the reader's own token links.
      */
-    links?: 'signed' | 'neutral';
+    /**
+     * 'none': the public archive: the copy is rendered for nobody in
+     * particular, without a personal line or any footer link (they would lead
+     * nowhere without a reader's token); the message keeps neutral headers.
+     */
+    links?: 'signed' | 'neutral' | 'none';
   },
 ): ComposedCopy {
   const { config } = ctx;
@@ -92,7 +97,7 @@ export function composeCopy(
   const editionId = edition.id ?? 0;
   const signed = recipientView(ctx, { id: editionId }, who);
   const view =
-    opts.links === 'neutral'
+    opts.links === 'neutral' || opts.links === 'none'
       ? {
           ...signed,
           unsubscribeUrl: `${config.env.publicUrl}/unsubscribe`,
@@ -100,11 +105,12 @@ export function composeCopy(
           unsubscribeMailto: `mailto:${config.sending.unsubscribeAddress}`,
         }
       : signed;
-  const recipient = edition.id === null || opts.links === 'neutral' ? { ...view, viewInBrowserUrl: '' } : view;
+  const recipient = edition.id === null || opts.links === 'neutral' || opts.links === 'none' ? { ...view, viewInBrowserUrl: '' } : view;
+  const shown = opts.links === 'none' ? { ...recipient, email: '', unsubscribeUrl: '', preferencesUrl: '' } : recipient;
   const personal = personaliseModel(edition.model, who.preferences ?? {});
   // An empty copy is still composed (the preview shows it), but never sent.
   const model = personal ? withEditionId(personal, edition.id) : { ...edition.model, sections: [], topStories: [], itemCount: 0, editionId: edition.id };
-  const { html, text, spliced } = opts.compiled.render(model, recipient);
+  const { html, text, spliced } = opts.compiled.render(model, shown);
   // Feedback-ID header and VERP envelope sender (bounces+<token>@…).
   const extras = messageExtras({ editionId: edition.id, digest: edition.digest, subscriberId: who.subscriberId, bounceAddress: config.sending.bounceAddress, senderId: domain, secret: ctx.secret });
   const built = buildMessage({
@@ -128,7 +134,7 @@ export function composeCopy(
   return { model, empty: personal === null, recipient, html, text, message };
 }
 
-/** The reader of the public archive: no address of anyone, neutral links. */
+/** The reader of the public archive: no address of anyone (rendered with links: 'none'). */
 export const ARCHIVE_READER: CopyRecipient = { subscriberId: 0, email: 'you', name: null, preferences: {} };
 
 /**

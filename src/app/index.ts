@@ -37,8 +37,7 @@ export { compileSubscriptionMails, listTitle, sendConfirmationMail, sendWelcomeM
 export type { ConfirmMailData, SubscriptionMailer, WelcomeMailData } from './subscription-mail.js';
 export { eraseSubscriber, exportSubscribers, importSubscribers, parseCsv, suppressionHash } from './import-export.js';
 export type { CsvRow, ImportReport } from './import-export.js';
-export { listArchivedEditions, renderArchivedEdition } from './archive.js';
-export type { ArchivedEditionSummary } from './archive.js';
+export { getPublishedEdition, listPublishedEditions, renderArchivedEdition } from './archive.js';
 export { unsubscribeTokenFor } from './reader-links.js';
 export { publicHealth, toPublicHealth } from './public-health.js';
 export type { PublicHealth } from './public-health.js';

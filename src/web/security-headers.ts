@@ -6,9 +6,12 @@ import type { MiddlewareHandler } from 'hono';
 export const PAGE_CSP =
   "default-src 'none'; style-src 'self'; form-action 'self'; img-src 'self'; base-uri 'none'; frame-ancestors 'none'";
 
-/** Archived editions are mail HTML (inline styles); everything else stays as strict. */
+/**
+ * Archived editions are mail HTML (inline styles) with the feeds' own images
+ * (https only, as curate kept them); everything else stays as strict.
+ */
 export const EDITION_CSP =
-  "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; form-action 'none'; base-uri 'none'; frame-ancestors 'none'";
+  "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' https:; form-action 'none'; base-uri 'none'; frame-ancestors 'none'";
 
 export function securityHeaders(csp: string): MiddlewareHandler {
   return async (c, next) => {
