@@ -139,10 +139,11 @@ export async function readReport(input: Buffer | string): Promise<InboundReport>
   if (reportType === 'feedback-report') {
     const part = mail.attachments.find((a) => a.contentType === 'message/feedback-report');
     const fields = part ? fieldGroups(part.content.toString('utf8'))[0] : undefined;
-    const feedbackType = fields?.getFirst('feedback-type') || 'abuse';
+    const feedbackType = (fields?.getFirst('feedback-type') || 'abuse').toLowerCase();
     return {
       ...base,
-      kind: 'complaint',
+      // RFC 6430 "not-spam" is the opposite of a complaint.
+      kind: feedbackType === 'not-spam' ? 'other' : 'complaint',
       format: 'arf',
       statusCode: null,
       diagnostic: `feedback-type: ${feedbackType}`,

@@ -35,6 +35,10 @@ describe('readReport', () => {
     expect(r.originalMailFrom).toBe(original.returnPath);
   });
 
+  it('does not count an RFC 6430 not-spam report as a complaint', async () => {
+    expect((await readReport(arfComplaint({ to, original, feedbackType: 'not-spam' }))).kind).toBe('other');
+  });
+
   it('reads an Exim bounce and an Exim delay warning', async () => {
     const hard = await readReport(eximBounce({ to, recipient: 'gone@example.com', smtpLine: '550 5.1.1 No such user here', original }));
     expect(hard).toMatchObject({ kind: 'hard', format: 'exim', statusCode: '5.1.1', recipient: 'gone@example.com' });

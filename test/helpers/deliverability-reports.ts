@@ -80,7 +80,7 @@ export function rfc3464Dsn(opts: {
 }
 
 /** RFC 5965 ARF: multipart/report; report-type=feedback-report; the recipient usually redacted. */
-export function arfComplaint(opts: { to: string; original: OriginalRef; originalRcptTo?: string; originalMailFrom?: string }): string {
+export function arfComplaint(opts: { to: string; original: OriginalRef; originalRcptTo?: string; originalMailFrom?: string; feedbackType?: string }): string {
   const b = 'arf-boundary-19c2';
   return join([
     'From: Feedback Loop <fbl@isp.example.net>',
@@ -99,7 +99,7 @@ export function arfComplaint(opts: { to: string; original: OriginalRef; original
     `--${b}`,
     'Content-Type: message/feedback-report',
     '',
-    'Feedback-Type: abuse',
+    `Feedback-Type: ${opts.feedbackType ?? 'abuse'}`,
     'User-Agent: ExampleFBL/1.0',
     'Version: 1',
     ...(opts.originalMailFrom ? [`Original-Mail-From: <${opts.originalMailFrom}>`] : []),
