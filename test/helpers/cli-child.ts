@@ -5,7 +5,7 @@
 // starting four children that each transpile the whole CLI on load (the
 // module-hook way of deliver-child-process.ts) takes minutes on a busy machine.
 import { spawn } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
@@ -26,6 +26,9 @@ function transpileTree(from: string, to: string): void {
         compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022, sourceMap: false },
       });
       writeFileSync(path.join(to, name.replace(/\.ts$/, '.js')), out.outputText);
+    } else if (name.endsWith('.json')) {
+      // Data imported as JSON modules (the people gazetteer) goes along as it is.
+      copyFileSync(src, path.join(to, name));
     }
   }
 }
