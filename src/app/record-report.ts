@@ -8,6 +8,7 @@
 // - complaint: unsubscribed at once, and never mailed again, not even a
 //   confirmation; the digest pauses when its complaint rate reaches 0.3 %.
 // Each hard bounce also feeds the bounce breaker of its edition.
+import { publishEvent } from '../observability/events.js';
 import {
   BREAKER_HARD_RATE,
   BREAKER_WINDOW,
@@ -95,6 +96,9 @@ export async function recordInboundReport(
     receivedAt: input.now,
   });
   const effects = await applyReport(ctx, delivery, report.kind, input.now);
+  // Logs and metrics: dispatch_complaints_total and dispatch_bounces_total count reports that arrive later too.
+  if (report.kind === 'complaint') publishEvent({ type: 'complaint', digest: delivery.digest, email: delivery.email });
+  else publishEvent({ type: 'bounce', digest: delivery.digest, email: delivery.email, reason: `${report.kind} bounce (${report.format})${report.statusCode ? ` ${report.statusCode}` : ''}` });
   return { recorded: true, kind: report.kind, format: report.format, deliveryId: delivery.deliveryId, editionId: delivery.editionId, email: delivery.email, identifiedBy: by, effects };
 }
 
