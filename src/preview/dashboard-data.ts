@@ -1,7 +1,7 @@
 // What the studio dashboard shows, computed from the store: subscribers over
 // time by status, each edition's delivery counts and send rate, feed health
 // with items per day, and the next slots per digest. Read-only.
-import { backoffPolicy, feedHealth, type AppContext, type FeedState } from '../app/index.js';
+import { backoffPolicy, deliverabilityHealth, feedHealth, type AppContext, type DeliverabilityHealth, type FeedState } from '../app/index.js';
 import { formatDateTime } from '../edition/index.js';
 import { nextSlots } from '../schedule/index.js';
 import type { EditionSendStats, SubscriberTimelineRow } from '../shared/store.js';
@@ -17,6 +17,8 @@ export interface DashboardData {
   /** The days of the feeds' sparklines, oldest first. */
   sparkDays: string[];
   slots: Array<{ digest: string; title: string; timezone: string; next: Array<{ at: Date; local: string }> }>;
+  /** Bounce and complaint rates per digest, last 30 days and last edition (the same figures as `dispatch status`). */
+  deliverability: DeliverabilityHealth;
 }
 
 const DAY_MS = 86_400_000;
@@ -84,6 +86,7 @@ export async function loadDashboard(ctx: Pick<AppContext, 'store' | 'config'>, n
     feeds: feedRows,
     sparkDays,
     slots,
+    deliverability: await deliverabilityHealth(ctx, now),
   };
 }
 

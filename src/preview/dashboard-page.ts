@@ -3,7 +3,7 @@
 // server-rendered SVG. Mounted by create-preview-app.ts with one call.
 import type { Hono } from 'hono';
 import { html, raw } from 'hono/html';
-import type { AppContext } from '../app/index.js';
+import { describeRates, type AppContext } from '../app/index.js';
 import { groupedBarChart, lineChart, rateChart, sparkline } from './dashboard-charts.js';
 import { loadDashboard, SUBSCRIBER_STATES, type DashboardData } from './dashboard-data.js';
 
@@ -103,6 +103,21 @@ export function dashboardPage(d: DashboardData): ReturnType<typeof html> {
         </tr>`,
       )}</tbody>
     </table>`}
+  </section>
+  <section class="card wide" id="deliverability">
+    <h2>Bounces and complaints</h2>
+    <table>
+      <thead><tr><th>digest</th><th>last 30 days</th><th>last edition</th><th>state</th></tr></thead>
+      <tbody>${d.deliverability.digests.map(
+        (g) => html`<tr>
+          <td>${g.name}</td><td>${describeRates(g.last30Days)}</td>
+          <td>${g.lastEdition ? html`#${g.lastEdition.id}: ${describeRates(g.lastEdition)}` : ''}</td>
+          <td>${g.paused ? html`<span class="pill failing">paused: ${g.paused.reason}</span>` : g.lastEdition?.held ? html`<span class="pill failing">stopped: ${g.lastEdition.held}</span>` : html`<span class="pill ok">sending</span>`}</td>
+        </tr>`,
+      )}</tbody>
+    </table>
+    ${[...d.deliverability.problems, ...d.deliverability.warnings].map((w) => html`<p class="note">${w}</p>`)}
+    <p class="note">A complaint rate of 0.1 % is a warning; at 0.3 % the digest pauses (<code>dispatch digests resume NAME</code>). More than 5 % hard bounces in an edition's first 1,000 messages stops it (<code>dispatch send --edition ID --force</code>).</p>
   </section>
   <section class="card wide" id="slots">
     <h2>Next slots</h2>

@@ -77,6 +77,9 @@ describe('GET /dashboard', () => {
     expect(d.feeds.some((f) => f.itemsPerDay.at(-1)! > 0)).toBe(true);
     expect(d.slots.map((s) => s.digest)).toEqual(['daily', 'weekly']);
     expect(d.slots[0]!.next).toHaveLength(5);
+    // The same bounce and complaint rates as `dispatch status`, per digest.
+    expect(d.deliverability.digests.map((g) => g.name)).toEqual(['daily', 'weekly']);
+    expect(d.deliverability.digests[0]!.last30Days.sent).toBeGreaterThan(0);
   });
 
   it('renders SVG charts under the studio policy, on localhost only', async () => {
@@ -88,7 +91,8 @@ describe('GET /dashboard', () => {
     expect(res.headers.get('content-security-policy')).not.toMatch(/unsafe-inline/);
     const body = await res.text();
     expect(body.match(/<svg /g)!.length).toBeGreaterThanOrEqual(4);
-    for (const id of ['subscribers', 'editions', 'feeds', 'slots']) expect(body).toContain(`id="${id}"`);
+    for (const id of ['subscribers', 'editions', 'feeds', 'deliverability', 'slots']) expect(body).toContain(`id="${id}"`);
+    expect(body).toMatch(/sent \d+ · hard bounces \d+ \([^)]*\) · soft bounces \d+ · complaints \d+/);
     expect(body).not.toMatch(/<script>|style="/);
     expect(body).not.toMatch(/https?:\/\/(cdn|unpkg|jsdelivr)/);
     expect((await app.request('http://evil.example/dashboard')).status).toBe(403);
