@@ -5,7 +5,44 @@ import { chunk, fromJson, toCount, toIso } from './codec.js';
 import type { SqlDialect } from './dialect.js';
 import type { DatabaseSchema } from './schema.js';
 
+/** A ledger row joined with its reader, as both batch readers select it. */
+interface TargetRow {
+  id: number;
+  subscriberId: number;
+  attempts: number;
+  email: string;
+  name: string | null;
+  preferences: string | null;
+  subscriberStatus: string;
+}
+
 export function deliveryRepository(db: Kysely<DatabaseSchema>, dialect: SqlDialect): DeliveryRepository {
+  /**
+   * The rows whose reader is still active, as send targets; the others
+   * (unsubscribed, bounced, removed since the edition was enqueued) are
+   * marked skipped on the spot, so no process picks them up again.
+   */
+  async function activeTargets(rows: TargetRow[]): Promise<DeliveryTarget[]> {
+    const gone = rows.filter((r) => r.subscriberStatus !== 'active');
+    if (gone.length > 0) {
+      await db
+        .updateTable('deliveries')
+        .set({ status: 'skipped', last_reply: 'subscriber no longer active' })
+        .where('id', 'in', gone.map((r) => r.id))
+        .where('status', '=', 'pending')
+        .execute();
+    }
+    return rows
+      .filter((r) => r.subscriberStatus === 'active')
+      .map((r) => ({
+        deliveryId: r.id,
+        subscriberId: r.subscriberId,
+        email: r.email,
+        name: r.name,
+        preferences: fromJson<SubscriberPreferences>(r.preferences, {}),
+        attempts: r.attempts,
+      }));
+  }
   return {
     async enqueue(editionId: number, now: Date): Promise<number> {
       // One INSERT … SELECT: the subscriber list never passes through this
@@ -59,26 +96,7 @@ export function deliveryRepository(db: Kysely<DatabaseSchema>, dialect: SqlDiale
           .limit(want)
           .execute();
 
-        const gone = rows.filter((r) => r.subscriberStatus !== 'active');
-        if (gone.length > 0) {
-          await db
-            .updateTable('deliveries')
-            .set({ status: 'skipped', last_reply: 'subscriber no longer active' })
-            .where('id', 'in', gone.map((r) => r.id))
-            .where('status', '=', 'pending')
-            .execute();
-        }
-        for (const r of rows) {
-          if (r.subscriberStatus !== 'active') continue;
-          out.push({
-            deliveryId: r.id,
-            subscriberId: r.subscriberId,
-            email: r.email,
-            name: r.name,
-            preferences: fromJson<SubscriberPreferences>(r.preferences, {}),
-            attempts: r.attempts,
-          });
-        }
+        out.push(...(await activeTargets(rows)));
         const last = rows[rows.length - 1];
         if (rows.length < want || !last) break;
         cursor = last.id;
@@ -130,26 +148,7 @@ export function deliveryRepository(db: Kysely<DatabaseSchema>, dialect: SqlDiale
           .where('d.id', 'in', claimed.map((r) => r.id))
           .orderBy('d.id')
           .execute();
-        const gone = rows.filter((r) => r.subscriberStatus !== 'active');
-        if (gone.length > 0) {
-          await db
-            .updateTable('deliveries')
-            .set({ status: 'skipped', last_reply: 'subscriber no longer active' })
-            .where('id', 'in', gone.map((r) => r.id))
-            .where('status', '=', 'pending')
-            .execute();
-        }
-        for (const r of rows) {
-          if (r.subscriberStatus !== 'active') continue;
-          out.push({
-            deliveryId: r.id,
-            subscriberId: r.subscriberId,
-            email: r.email,
-            name: r.name,
-            preferences: fromJson<SubscriberPreferences>(r.preferences, {}),
-            attempts: r.attempts,
-          });
-        }
+        out.push(...(await activeTargets(rows)));
         if (claimed.length < want) break;
       }
       return out;
