@@ -105,6 +105,7 @@ export async function deliverEdition(
     // A claim lasts as long as a lease: a dead process's rows wait at most that long.
     claimTtlMs: config.schedule.leaseTtlMs,
     maxAttempts: config.sending.maxAttempts,
+    groupCommit: config.sending.groupCommit,
     // The adapter knows what is worth having in flight (SMTP: two per pooled connection).
     concurrency: opts.mailer.parallelism,
     rate: opts.rate,

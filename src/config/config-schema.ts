@@ -124,6 +124,18 @@ const sendingSchema = z.strictObject({
       maxAttempts: z.number().int().min(1).max(20).default(5),
     })
     .default({ maxAttempts: 5 }),
+  /**
+   * Group commit of the ledger: accepted messages are recorded in groups of
+   * at most `rows`, at most `ms` after the relay's 250. The bounds are the
+   * crash window the README promises (after a hard kill, at most the messages
+   * in flight plus one group can go out twice).
+   */
+  groupCommit: z
+    .strictObject({
+      rows: z.number().int().min(1).max(64).default(64),
+      ms: z.number().int().min(0).max(100).default(100),
+    })
+    .default({ rows: 64, ms: 100 }),
   dkim: z
     .strictObject({
       domain: z.string().min(1),

@@ -77,6 +77,8 @@ export interface Config {
     bounces: { softCount: number; softEditions: number };
     pool: { connections: number; messagesPerConnection: number; ratePerSecond: number };
     maxAttempts: number;
+    /** Ledger group commit: rows per commit (1–64) and the longest wait (0–100 ms). */
+    groupCommit: { rows: number; ms: number };
     dkim: { domainName: string; keySelector: string; privateKey: string } | null;
   };
   fetch: { timeoutMs: number; maxBytes: number; concurrency: number; userAgent: string };
@@ -220,6 +222,7 @@ function loadConfigOrThrow(opts: LoadConfigOptions): Config {
       bounces: cfg.sending.bounces,
       pool: cfg.sending.pool,
       maxAttempts: cfg.sending.retry.maxAttempts,
+      groupCommit: cfg.sending.groupCommit,
       dkim: cfg.sending.dkim ? readDkim(cfg.sending.dkim, baseDir, label) : null,
     },
     fetch: {

@@ -54,7 +54,7 @@ export interface CreateMailerOptions {
   outboxDir: string;
   pool?: { connections: number; messagesPerConnection?: number; ratePerSecond?: number };
   dkim?: DkimOptions | null;
-  /** Build MIME in worker threads: 'auto' (default) = when os.availableParallelism() > 1. */
+  /** Build MIME in worker threads: 'auto' (default) = when signing with DKIM and os.availableParallelism() > 1. */
   threads?: 'auto' | number;
   /** Where the shortcut check reports a difference (default: console.warn). */
   log?: (line: string) => void;

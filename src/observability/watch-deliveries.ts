@@ -15,6 +15,10 @@ export function watchDeliveries(deliveries: DeliveryRepository, digest: string):
       await deliveries.markSent(id, r);
       publishEvent({ type: 'delivery', digest, outcome: 'sent', bounce: false });
     },
+    async markSentMany(rows) {
+      await deliveries.markSentMany(rows);
+      for (let i = 0; i < rows.length; i++) publishEvent({ type: 'delivery', digest, outcome: 'sent', bounce: false });
+    },
     async markFailed(id, r) {
       await deliveries.markFailed(id, r);
       publishEvent({ type: 'delivery', digest, outcome: 'failed', bounce: r.bounce });

@@ -141,6 +141,8 @@ export interface DeliveryRepository {
    */
   recheck(holder: string, deliveryIds: readonly number[]): Promise<Set<number>>;
   markSent(deliveryId: number, r: { messageId: string; reply: string; at: Date }): Promise<void>;
+  /** markSent for several rows in one statement (the sender's group commit). */
+  markSentMany(rows: ReadonlyArray<{ deliveryId: number; messageId: string; reply: string; at: Date }>): Promise<void>;
   /** Permanent failure; with bounce=true the subscriber becomes 'bounced'. */
   markFailed(deliveryId: number, r: { reply: string; at: Date; bounce: boolean }): Promise<void>;
   /** Nothing to send to this subscriber (e.g. an empty personal copy); never retried. */

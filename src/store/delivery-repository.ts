@@ -232,6 +232,25 @@ export function deliveryRepository(db: Kysely<DatabaseSchema>, dialect: SqlDiale
         .execute();
     },
 
+    async markSentMany(rows): Promise<void> {
+      // One statement per group (the sender's group commit): an UPDATE … FROM
+      // VALUES works alike in SQLite (≥ 3.33) and PostgreSQL, where VALUES
+      // columns are both named column1…; the casts give PostgreSQL the types
+      // its parameters lack. 64 rows × 4 parameters stays far below either
+      // database's parameter limit.
+      for (const part of chunk([...rows], 200)) {
+        const values = sql.join(
+          part.map((r) => {
+            const at = toIso(r.at);
+            return sql`(cast(${r.deliveryId} as integer), cast(${r.messageId} as text), cast(${r.reply} as text), cast(${at} as text))`;
+          }),
+        );
+        await sql`update deliveries set status = 'sent', message_id = v.column2, last_reply = v.column3,
+          attempts = deliveries.attempts + 1, last_attempt_at = v.column4, sent_at = v.column4
+          from (values ${values}) as v where deliveries.id = v.column1`.execute(db);
+      }
+    },
+
     async markFailed(deliveryId: number, r: { reply: string; at: Date; bounce: boolean }): Promise<void> {
       const at = toIso(r.at);
       const fail = (q: Kysely<DatabaseSchema>) =>

@@ -19,20 +19,28 @@ afterEach(async () => {
 });
 
 describe('a send killed mid-way', () => {
-  it('SIGKILL while messages are in flight, then a rerun: every subscriber has exactly one copy', async () => {
+  // groupCommit.rows 1: every accepted row is committed before the next is
+  // taken, so the kill can come the moment the progress line says so. With
+  // the default group commit, rows accepted within the last groupCommit.ms
+  // (100 ms) may not be in the ledger yet: the kill waits that long.
+  it.each([
+    { mode: 'one commit per row', commitRows: '1', settleMs: 0 },
+    { mode: 'group commit, killed after its 100 ms window', commitRows: '', settleMs: 300 },
+  ])('SIGKILL while messages are in flight ($mode), then a rerun: every subscriber has exactly one copy', async ({ commitRows, settleMs }) => {
     const ACCEPT_BEFORE_HANG = 6;
     const sink = await startSmtpSink({ holdAfter: ACCEPT_BEFORE_HANG });
     const ledger = await makeLedger(15);
     const outbox = makeTempDir();
     cleanups.push(() => sink.close(), () => ledger.cleanup(), outbox.cleanup);
 
-    let proc: TsChild | null = spawnTs(CHILD, [ledger.dataDir, String(ledger.editionId), sink.url, outbox.dir]);
+    let proc: TsChild | null = spawnTs(CHILD, [ledger.dataDir, String(ledger.editionId), sink.url, outbox.dir, ...(commitRows ? [commitRows] : [])]);
     cleanups.push(() => {
       if (proc && proc.child.exitCode === null && proc.child.signalCode === null) proc.child.kill('SIGKILL');
     });
     // The child has recorded everything the relay accepted, and more messages are on the wire.
     await proc.waitForLine(new RegExp(`^progress sent=${ACCEPT_BEFORE_HANG} `));
     await sink.waitForHeld(1);
+    if (settleMs > 0) await new Promise((r) => setTimeout(r, settleMs));
     proc.child.kill('SIGKILL');
     const exit = await proc.exited;
     expect(exit.signal).toBe('SIGKILL');

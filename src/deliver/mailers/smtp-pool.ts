@@ -50,6 +50,7 @@ export class SmtpError extends Error {
 
 const CRLF = '\r\n';
 const DOT_END = Buffer.from(`.${CRLF}`);
+const CRLF_DOT_END = Buffer.from(`${CRLF}.${CRLF}`);
 
 /** One SMTP session: replies are read in order, so commands can be pipelined. */
 class SmtpSession {
@@ -61,6 +62,7 @@ class SmtpSession {
   pipelining = false;
   private starttls = false;
   private authMethods: string[] = [];
+  private outstanding: Promise<unknown> = Promise.resolve();
   sent = 0;
 
   constructor(
@@ -118,6 +120,28 @@ class SmtpSession {
     this.socket.write(data);
   }
 
+  /**
+   * The message and its final dot. A dot-safe message goes out as its pieces
+   * in one corked write (one writev, no copy of the ~80 KB: two Buffer.concat
+   * copies measured ~25 µs per message); any other is joined, dot-stuffed
+   * and written whole.
+   */
+  private writeData(chunks: readonly Uint8Array[], dotSafe: boolean): void {
+    const last = chunks[chunks.length - 1];
+    if (dotSafe && last && last.length >= 2) {
+      const endsWithCrlf = last[last.length - 2] === 13 && last[last.length - 1] === 10;
+      this.socket.cork();
+      for (const c of chunks) if (c.length > 0) this.socket.write(c);
+      this.socket.write(endsWithCrlf ? DOT_END : CRLF_DOT_END);
+      this.socket.uncork();
+      return;
+    }
+    let body: Buffer = Buffer.concat(chunks);
+    if (!dotSafe && needsDotStuffing(body)) body = dotStuff(body);
+    const endsWithCrlf = body.length >= 2 && body[body.length - 2] === 13 && body[body.length - 1] === 10;
+    this.write(Buffer.concat(endsWithCrlf ? [body, DOT_END] : [body, CRLF_DOT_END]));
+  }
+
   async command(line: string): Promise<SmtpReply> {
     const r = this.reply();
     this.write(`${line}${CRLF}`);
@@ -169,9 +193,17 @@ class SmtpSession {
     if (r.code !== 235) throw replyError(r, 'EAUTH');
   }
 
-  /** One message; rejects with an SmtpError on any non-success reply (the session stays usable after RSET). */
-  /** `dotSafe`: no line of the message starts with "." (the MIME builder's guarantee), so no dot-stuffing scan. */
-  async send(from: string, to: readonly string[], chunks: readonly Uint8Array[], dotSafe: boolean): Promise<SmtpReply> {
+  /**
+   * One message, up to the end of its data: resolves once the bytes are
+   * written, with the final reply still to come (`done`), so that with
+   * PIPELINING the next message's MAIL/RCPT/DATA can follow right behind
+   * this one's final dot (RFC 2920 §3.1) instead of a round trip later.
+   * Rejects with an SmtpError when the envelope is refused (the session
+   * stays usable after RSET); `done` rejects on a non-250 final reply.
+   * `dotSafe`: no line of the message starts with "." (the MIME builder's
+   * guarantee), so no dot-stuffing scan.
+   */
+  async start(from: string, to: readonly string[], chunks: readonly Uint8Array[], dotSafe: boolean): Promise<{ done: Promise<SmtpReply> }> {
     const cmds = [`MAIL FROM:<${from}>`, ...to.map((t) => `RCPT TO:<${t}>`), 'DATA'];
     const replies: SmtpReply[] = [];
     if (this.pipelining) {
@@ -198,19 +230,23 @@ class SmtpSession {
       const r = bad ?? (last as SmtpReply);
       throw replyError(r, 'EENVELOPE');
     }
-    const done = this.reply();
-    // One buffer, one write: the copy costs less than a long writev per message.
-    let body = chunks.length === 1 ? Buffer.from((chunks[0] as Uint8Array).buffer, (chunks[0] as Uint8Array).byteOffset, (chunks[0] as Uint8Array).length) : Buffer.concat(chunks);
-    if (!dotSafe && needsDotStuffing(body)) body = dotStuff(body);
-    const endsWithCrlf = body.length >= 2 && body[body.length - 2] === 13 && body[body.length - 1] === 10;
-    this.write(endsWithCrlf ? Buffer.concat([body, DOT_END]) : Buffer.concat([body, Buffer.from(CRLF), DOT_END]));
-    const r = await done;
+    const final = this.reply();
+    this.writeData(chunks, dotSafe);
     this.sent += 1;
-    if (r.code !== 250) throw replyError(r, 'EMESSAGE');
-    return r;
+    const done = final.then((r) => {
+      if (r.code !== 250) throw replyError(r, 'EMESSAGE');
+      return r;
+    });
+    // Whoever ends the session waits for this reply first (see quit).
+    this.outstanding = done.catch(() => undefined);
+    return { done };
   }
 
   async quit(): Promise<void> {
+    // A message whose final reply is still owed must get it: cutting the
+    // connection now would turn an accepted message into a retry (a copy
+    // sent twice). The reply has the session's own timeout.
+    await this.outstanding;
     if (!this.failure) {
       const r = this.reply().catch(() => undefined);
       this.write(`QUIT${CRLF}`);
@@ -335,8 +371,22 @@ export function createSmtpPool(opts: SmtpPoolOptions): SmtpPool {
       if (closed) throw new SmtpError('the SMTP pool is closed', 'ECONNECTION');
       await takeToken();
       const s = await acquire();
+      let done: Promise<SmtpReply>;
       try {
-        return await s.send(from, to, chunks, dotSafe);
+        ({ done } = await s.start(from, to, chunks, dotSafe));
+      } catch (error) {
+        release(s);
+        throw error;
+      }
+      // With PIPELINING the session takes the next message while this one's
+      // final reply is on its way (replies come back in order); without it,
+      // only after that reply.
+      if (s.pipelining) {
+        release(s);
+        return done;
+      }
+      try {
+        return await done;
       } finally {
         release(s);
       }
