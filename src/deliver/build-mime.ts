@@ -11,12 +11,13 @@
 // shortcut off for that shape (logged), and its messages are built by
 // nodemailer from then on. Messages without `spliced` always take that
 // slow path. Both paths are signed by the same DKIM code.
+//
+// nodemailer and mailparser are loaded only where they run: the check in a
+// short-lived thread (mime-check-thread.ts), the slow path on demand.
 import { randomBytes } from 'node:crypto';
-import { simpleParser, type ParsedMail } from 'mailparser';
-import nodemailer from 'nodemailer';
 import type { CreateMailerOptions } from './mailer.js';
+import { createMimeChecker } from './mime-check-thread.js';
 import { buildValues, encodeShape, framing, messageChunks, signRaw, type DkimKey, type EncodedShape, type MessageValues } from './mime-core.js';
-import { toMailOptions } from './nodemailer-options.js';
 import type { OutgoingMessage } from './outgoing-message.js';
 import { createMimeThreads, type MimeThreads } from './mime-threads.js';
 
@@ -39,12 +40,9 @@ export interface MimeBuilderOptions extends Pick<CreateMailerOptions, 'dkim' | '
   boundary?: string;
 }
 
-const composer = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'windows' });
-
 /** nodemailer's full build (no DKIM): the reference, and the slow path. */
 export async function referenceMime(msg: OutgoingMessage): Promise<Buffer> {
-  const info = await composer.sendMail(toMailOptions(msg));
-  return Buffer.isBuffer(info.message) ? info.message : Buffer.from(String(info.message));
+  return (await import('./reference-mime.js')).referenceMime(msg);
 }
 
 /** The message as the relay would receive it, without DKIM (the studio's header view, tests). */
@@ -72,27 +70,6 @@ function valuesOf(msg: OutgoingMessage): MessageValues {
     textValues: msg.spliced?.text.values ?? [],
     htmlValues: msg.spliced?.html.values ?? [],
   };
-}
-
-/** What the check compares: every parsed header but the boundary, the two parts. */
-function comparable(p: ParsedMail): string {
-  const headers: Record<string, unknown> = {};
-  // By name: the two builders order header fields differently, which no reader sees.
-  for (const [k, v] of [...p.headers].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-    if (k === 'dkim-signature') continue;
-    if (k === 'content-type' && typeof v === 'object' && v && 'params' in v) {
-      const { boundary: _b, ...params } = (v as { params: Record<string, string> }).params;
-      headers[k] = { ...(v as object), params };
-    } else headers[k] = v;
-  }
-  return JSON.stringify({ headers, text: p.text ?? '', html: p.html || '' });
-}
-
-/** Where two comparable strings first differ, for the log line. */
-function firstDifference(a: string, b: string): string {
-  let i = 0;
-  while (i < a.length && a[i] === b[i]) i++;
-  return `at ${i}: ${JSON.stringify(a.slice(Math.max(0, i - 30), i + 50))} vs ${JSON.stringify(b.slice(Math.max(0, i - 30), i + 50))}`;
 }
 
 export function createMimeBuilder(opts: MimeBuilderOptions): MimeBuilder {
@@ -124,18 +101,12 @@ export function createMimeBuilder(opts: MimeBuilderOptions): MimeBuilder {
     return mark(messageChunks(state.encoded, frame, built, nText(msg)));
   }
 
-  async function check(state: ShapeState, msg: OutgoingMessage, built: Buffer): Promise<boolean> {
-    try {
-      const [ours, ref] = await Promise.all([simpleParser(built), referenceMime(msg).then((r) => simpleParser(r))]);
-      const a = comparable(ours);
-      const b = comparable(ref);
-      if (a === b) return true;
-      log(`mime: the built-once message differs from nodemailer's build for ${msg.messageId} (${firstDifference(a, b)}); building this copy in full from now on`);
-      return false;
-    } catch (error) {
-      log(`mime: could not check the built-once message for ${msg.messageId} (${(error as Error).message}); building this copy in full`);
-      return false;
-    }
+  const checker = createMimeChecker();
+  async function check(msg: OutgoingMessage, built: Buffer): Promise<boolean> {
+    const verdict = await checker.check(msg, built);
+    if (verdict.ok) return true;
+    log(`mime: ${verdict.reason}; building this copy in full from now on`);
+    return false;
   }
 
   const dotSafe = new WeakSet<readonly Uint8Array[]>();
@@ -168,7 +139,7 @@ export function createMimeBuilder(opts: MimeBuilderOptions): MimeBuilder {
         s.verdict = (async () => {
           let built: Buffer = Buffer.concat(fastLocal(s, msg));
           if (opts.tamper) built = opts.tamper(built);
-          const ok = await check(s, msg, built);
+          const ok = await check(msg, built);
           s.ok = ok;
           if (!ok) shortcutOff += 1;
           return ok;
@@ -178,6 +149,7 @@ export function createMimeBuilder(opts: MimeBuilderOptions): MimeBuilder {
     },
     async close() {
       await threads?.close();
+      await checker.close();
     },
   };
 }

@@ -1,8 +1,10 @@
 // One connection to the relay before a send starts. When the relay is down,
 // refuses the login or fails TLS, the operator gets one line naming the cause
 // ("relay unreachable: ECONNREFUSED host:port") instead of one failure per
-// message, and no row spends an attempt on it.
-import nodemailer from 'nodemailer';
+// message, and no row spends an attempt on it. The probe is a session of
+// the pool that will send (same EHLO, STARTTLS and AUTH code), so what it
+// finds is what the send would meet.
+import { probeSmtp, smtpOptionsFromUrl } from './mailers/smtp-pool.js';
 
 export type RelayCheck = { ok: true } | { ok: false; reason: string };
 
@@ -35,15 +37,10 @@ export function describeRelayError(err: unknown, smtpUrl: string): string {
 
 /** Connects, greets, negotiates TLS and logs in as a send would; never throws. */
 export async function checkRelay(smtpUrl: string, opts: { timeoutMs?: number } = {}): Promise<RelayCheck> {
-  const timeout = opts.timeoutMs ?? 10_000;
-  let transport: ReturnType<typeof nodemailer.createTransport> | undefined;
   try {
-    transport = nodemailer.createTransport({ url: smtpUrl, connectionTimeout: timeout, greetingTimeout: timeout, socketTimeout: timeout });
-    await transport.verify();
+    await probeSmtp({ ...smtpOptionsFromUrl(new URL(smtpUrl), { connections: 1 }), timeoutMs: opts.timeoutMs ?? 10_000 });
     return { ok: true };
   } catch (err) {
     return { ok: false, reason: describeRelayError(err, smtpUrl) };
-  } finally {
-    transport?.close();
   }
 }

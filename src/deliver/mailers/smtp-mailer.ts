@@ -6,7 +6,7 @@ import { ConfigError } from '../../shared/errors.js';
 import { createMimeBuilder } from '../build-mime.js';
 import { classifySendError } from '../classify-send-error.js';
 import type { CreateMailerOptions, Mailer } from '../mailer.js';
-import { createSmtpPool } from './smtp-pool.js';
+import { createSmtpPool, smtpOptionsFromUrl } from './smtp-pool.js';
 
 function redactUrl(url: URL): string {
   const u = new URL(url.toString());
@@ -17,20 +17,9 @@ function redactUrl(url: URL): string {
 
 export function createSmtpMailer(url: URL | null, opts: CreateMailerOptions): Mailer {
   if (!url) throw new ConfigError('DISPATCH_SMTP_URL: expected a URL like smtp://user:pass@host:587');
-  const secure = url.protocol === 'smtps:';
-  const connections = Math.max(1, Math.floor(opts.pool?.connections ?? 5));
-  const rate = opts.pool?.ratePerSecond;
-  const pool = createSmtpPool({
-    host: url.hostname.replace(/^\[|\]$/g, '') || 'localhost',
-    port: url.port ? Number(url.port) : secure ? 465 : 587,
-    secure,
-    auth: url.username ? { user: decodeURIComponent(url.username), pass: decodeURIComponent(url.password) } : null,
-    connections,
-    messagesPerConnection: opts.pool?.messagesPerConnection ?? 100,
-    ratePerSecond: rate,
-    // ?tls=insecure: a relay with a self-signed certificate on a private network.
-    rejectUnauthorized: url.searchParams.get('tls') !== 'insecure',
-  });
+  const poolOptions = smtpOptionsFromUrl(url, opts.pool);
+  const { connections, ratePerSecond: rate } = poolOptions;
+  const pool = createSmtpPool(poolOptions);
   const builder = createMimeBuilder(opts);
   const description =
     `SMTP ${redactUrl(url)} (pool: ${connections} connection${connections === 1 ? '' : 's'}` +

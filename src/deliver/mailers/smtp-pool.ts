@@ -294,6 +294,34 @@ function connectSocket(opts: SmtpPoolOptions): Promise<net.Socket> {
   });
 }
 
+/**
+ * The pool's options for an `smtp://` or `smtps://` URL (port 587 or 465 by
+ * default; `?tls=insecure` accepts a self-signed certificate).
+ */
+export function smtpOptionsFromUrl(url: URL, pool: { connections?: number; messagesPerConnection?: number; ratePerSecond?: number } = {}): SmtpPoolOptions {
+  const secure = url.protocol === 'smtps:';
+  return {
+    host: url.hostname.replace(/^\[|\]$/g, '') || 'localhost',
+    port: url.port ? Number(url.port) : secure ? 465 : 587,
+    secure,
+    auth: url.username ? { user: decodeURIComponent(url.username), pass: decodeURIComponent(url.password) } : null,
+    connections: Math.max(1, Math.floor(pool.connections ?? 5)),
+    messagesPerConnection: pool.messagesPerConnection ?? 100,
+    ratePerSecond: pool.ratePerSecond,
+    rejectUnauthorized: url.searchParams.get('tls') !== 'insecure',
+  };
+}
+
+/** One session as a send opens it (greeting, EHLO, STARTTLS, AUTH), then QUIT; rejects with the SmtpError. */
+export async function probeSmtp(opts: SmtpPoolOptions): Promise<void> {
+  const session = new SmtpSession(opts, await connectSocket(opts));
+  try {
+    await session.open();
+  } finally {
+    await session.quit();
+  }
+}
+
 export interface SmtpPool {
   send(from: string, to: readonly string[], chunks: readonly Uint8Array[], dotSafe: boolean): Promise<SmtpReply>;
   close(): Promise<void>;
