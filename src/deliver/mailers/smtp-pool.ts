@@ -110,6 +110,11 @@ class SmtpSession {
     this.socket.destroy();
   }
 
+  /** Drops the connection at once (a session that failed to open). */
+  destroy(): void {
+    this.fail(new SmtpError('closed', 'ECONNECTION'));
+  }
+
   /** The next reply (in order). */
   reply(): Promise<SmtpReply> {
     if (this.failure) return Promise.reject(this.failure);
@@ -273,7 +278,10 @@ function dotStuff(b: Buffer): Buffer {
 function upgrade(socket: net.Socket, opts: SmtpPoolOptions): Promise<tls.TLSSocket> {
   return new Promise((resolve, reject) => {
     const s = tls.connect({ socket, servername: net.isIP(opts.host) ? undefined : opts.host, rejectUnauthorized: opts.rejectUnauthorized ?? true }, () => resolve(s));
-    s.once('error', (e) => reject(new SmtpError(e.message, 'ETLS')));
+    s.once('error', (e) => {
+      socket.destroy();
+      reject(new SmtpError(e.message, 'ETLS'));
+    });
   });
 }
 
@@ -317,9 +325,11 @@ export async function probeSmtp(opts: SmtpPoolOptions): Promise<void> {
   const session = new SmtpSession(opts, await connectSocket(opts));
   try {
     await session.open();
-  } finally {
-    await session.quit();
+  } catch (error) {
+    session.destroy();
+    throw error;
   }
+  await session.quit();
 }
 
 export interface SmtpPool {
@@ -363,11 +373,15 @@ export function createSmtpPool(opts: SmtpPoolOptions): SmtpPool {
       }
       if (open < size) {
         open += 1;
+        let session: SmtpSession | null = null;
         try {
-          const session = new SmtpSession(opts, await connectSocket(opts));
+          session = new SmtpSession(opts, await connectSocket(opts));
           await session.open();
           return session;
         } catch (error) {
+          // A refused login or a failed TLS handshake must not leave the
+          // connection open (the relay would keep a session per retry).
+          session?.destroy();
           open -= 1;
           wake();
           throw error;
