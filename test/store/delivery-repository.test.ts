@@ -146,6 +146,26 @@ describe.each(storeDialects())('deliveries on $name', ({ name, enabled }) => {
       });
     });
 
+    it('markSentMany records a group in one statement: each row its own Message-ID, reply and attempt', async () => {
+      await addActive('a@example.org', 'b@example.org', 'c@example.org');
+      await t.store.deliveries.enqueue(edition.id, t0);
+      const [a, b, c] = await t.store.deliveries.nextBatch(edition.id, 0, 10);
+      await t.store.deliveries.recordAttempt(b!.deliveryId, { reply: '451 4.3.0 try later', at: t0 });
+      // A quote in a reply must not break the statement.
+      await t.store.deliveries.markSentMany([
+        { deliveryId: a!.deliveryId, messageId: '<m1@x>', reply: "250 2.0.0 Ok: queued as 'A1'", at: t1 },
+        { deliveryId: b!.deliveryId, messageId: '<m2@x>', reply: '250 2.0.0 Ok: queued as B2', at: t1 },
+      ]);
+      await t.store.deliveries.markSentMany([]);
+      expect(await t.store.deliveries.counts(edition.id)).toEqual({ pending: 1, sent: 2, failed: 0, skipped: 0 });
+      const rows = await t.exec(`select id, status, attempts, last_reply, message_id, sent_at, last_attempt_at from deliveries order by id`);
+      expect(rows).toEqual([
+        { id: a!.deliveryId, status: 'sent', attempts: 1, last_reply: "250 2.0.0 Ok: queued as 'A1'", message_id: '<m1@x>', sent_at: t1.toISOString(), last_attempt_at: t1.toISOString() },
+        { id: b!.deliveryId, status: 'sent', attempts: 2, last_reply: '250 2.0.0 Ok: queued as B2', message_id: '<m2@x>', sent_at: t1.toISOString(), last_attempt_at: t1.toISOString() },
+        { id: c!.deliveryId, status: 'pending', attempts: 0, last_reply: null, message_id: null, sent_at: null, last_attempt_at: null },
+      ]);
+    });
+
     it('a sent row is never downgraded by a late failure or retry', async () => {
       await addActive('a@example.org');
       await t.store.deliveries.enqueue(edition.id, t0);
