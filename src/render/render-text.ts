@@ -1,20 +1,30 @@
-import { compile } from 'html-to-text';
+import { createRequire } from 'node:module';
+import type { compile as Compile } from 'html-to-text';
 
-// Compiled once: html-to-text builds its selector tables per options object.
-const convert = compile({
-  wordwrap: 78,
-  selectors: [
-    { selector: 'a', options: { hideLinkHrefIfSameAsText: true, linkBrackets: ['<', '>'] } },
-    { selector: 'img', format: 'skip' },
-    // MJML's hidden preheader block: it is for the inbox list, not the text part.
-    { selector: 'div[style*="display:none"]', format: 'skip' },
-    { selector: 'h1', options: { uppercase: false } },
-    { selector: 'h2', options: { uppercase: false } },
-    { selector: 'h3', options: { uppercase: false } },
-  ],
-});
+// Compiled once, on first use: html-to-text builds its selector tables per
+// options object, and loading it costs ~8 MB of RSS that a process sending
+// with a text template (the built-in set has one) never needs. require()
+// keeps this function synchronous like the fill that calls it.
+let convert: ReturnType<typeof Compile> | null = null;
+
+function converter(): ReturnType<typeof Compile> {
+  const { compile } = createRequire(import.meta.url)('html-to-text') as { compile: typeof Compile };
+  return compile({
+    wordwrap: 78,
+    selectors: [
+      { selector: 'a', options: { hideLinkHrefIfSameAsText: true, linkBrackets: ['<', '>'] } },
+      { selector: 'img', format: 'skip' },
+      // MJML's hidden preheader block: it is for the inbox list, not the text part.
+      { selector: 'div[style*="display:none"]', format: 'skip' },
+      { selector: 'h1', options: { uppercase: false } },
+      { selector: 'h2', options: { uppercase: false } },
+      { selector: 'h3', options: { uppercase: false } },
+    ],
+  });
+}
 
 /** Plain text from a filled HTML mail: the fallback when there is no text template. */
 export function renderText(html: string): string {
+  convert ??= converter();
   return convert(html);
 }

@@ -1,7 +1,8 @@
 // Bounce and complaint reports, and the guard rails built on them (issue 10).
 // Counts are per delivery (a delivery that bounced softly three times is one
 // soft bounce), so rates never exceed 100 %.
-import { sql, type Kysely, type Selectable } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
+import { sql } from './kysely-runtime.js';
 import type {
   DeliverabilityCounts,
   DeliverabilityRepository,

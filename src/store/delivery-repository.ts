@@ -1,4 +1,5 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
+import { sql } from './kysely-runtime.js';
 import type { DeliveryCounts, DeliveryRepository } from '../shared/store.js';
 import type { DeliveryTarget, SubscriberPreferences } from '../shared/types.js';
 import { chunk, fromJson, toCount, toIso } from './codec.js';

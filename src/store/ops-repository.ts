@@ -2,7 +2,8 @@
 // dashboard. Each is one grouped query, so a list of 100,000 subscribers
 // never passes through the process. Days and minutes are prefixes of the
 // ISO-8601 UTC text timestamps (see schema.ts), the same in both dialects.
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
+import { sql } from './kysely-runtime.js';
 import type { EditionSendStats, OpsRepository, SubscriberTimelineRow } from '../shared/store.js';
 import type { DatabaseSchema } from './schema.js';
 

@@ -9,7 +9,8 @@
 // (Rejected: splitting the rate into per-worker shares from a heartbeat
 // table: a worker that joins or dies skews the shares until the next beat,
 // and an idle worker's share is wasted.)
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
+import { sql } from './kysely-runtime.js';
 import type { SendRateRepository } from '../shared/store.js';
 import { toCount } from './codec.js';
 import type { SqlDialect } from './dialect.js';

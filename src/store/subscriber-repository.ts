@@ -1,4 +1,5 @@
-import { sql, type Kysely, type Selectable } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
+import { sql } from './kysely-runtime.js';
 import type { AddSubscriberResult, SubscriberRepository } from '../shared/store.js';
 import type { Subscriber, SubscriberPreferences, SubscriberStatus } from '../shared/types.js';
 import { fromIso, fromIsoOrNull, fromJson, toCount, toIso, toJson } from './codec.js';

@@ -3,7 +3,8 @@
 // (a killed worker) is taken by the others. `send_rate` holds one row per
 // relay account: a per-second counter every worker draws send tokens from, so
 // `sending.pool.ratePerSecond` caps all workers together.
-import { sql, type Kysely, type Migration } from 'kysely';
+import type { Kysely, Migration } from 'kysely';
+import { sql } from '../kysely-runtime.js';
 import type { SqlDialect } from '../dialect.js';
 
 export function claimsMigration(dialect: SqlDialect): Migration {
