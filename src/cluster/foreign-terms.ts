@@ -77,8 +77,44 @@ export const FOREIGN_PHRASES: ReadonlyArray<[string, string]> = [
   ['uranium enrichi', 'enriched uranium'],
   ['angereichertem uran', 'enriched uranium'],
   ['angereichertes uran', 'enriched uranium'],
-  
+  ['piratas informaticos', 'hackers'],
+  ['pirates informatiques', 'hackers'],
+  ['defensa aerea', 'air defence'],
+  ['defense aerienne', 'air defence'],
+  ['defesa aerea', 'air defence'],
+  ['exceso de oferta', 'supply surplus'],
+  ['excesso de oferta', 'supply surplus'],
 ];
+
+/**
+ * German words, kept apart because German writes compounds as one word
+ * ("Kommunalwahlen", "Treibstoffschmuggel"): story-terms splits an unknown
+ * long word into a known head from this table and a modifier. Spanish,
+ * French and Portuguese keys are not used as heads: English words end in
+ * them by chance ("surveillance" ends in French "lance").
+ */
+export const GERMAN_WORDS: Readonly<Record<string, string>> = {
+  sanktionen: 'sanctions', sanktionspaket: 'sanctions package', strafmaßnahmen: 'sanctions', zolle: 'tariffs', zoll: 'tariff', stahl: 'steel',
+  waffenruhe: 'truce', waffenstillstand: 'ceasefire', abkommen: 'agreement', friedensabkommen: 'peace agreement', frieden: 'peace', grenze: 'border',
+  grenzubergange: 'border crossings', grenzubergang: 'border crossing', wahlen: 'election', parlamentswahlen: 'election', rakete: 'missile', raketen: 'missile',
+  angriff: 'attack', schiff: 'ship', frachter: 'cargo ship', frachtschiff: 'cargo ship', ol: 'oil', flussiggas: 'lng', korridor: 'corridor', straße: 'road',
+  bahn: 'rail', kredit: 'loan', freihandelsabkommen: 'free trade agreement', handelsabkommen: 'trade agreement', handel: 'trade', vertrag: 'treaty',
+  gesprache: 'talks', verhandlungen: 'talks', vermittlung: 'mediation', truppen: 'troops', soldaten: 'soldiers', getotet: 'killed',
+  prasident: 'president', prasidentin: 'president', regierung: 'government', tanker: 'tanker', schattenflotte: 'shadow fleet', gipfel: 'summit', uran: 'uranium',
+  treibstoff: 'fuel', proteste: 'protest', demonstrieren: 'protest', geiseln: 'hostages', rebellen: 'rebels', kupfer: 'copper', hafen: 'port',
+  exporte: 'exports', kampfjets: 'fighter jets', kampfflugzeuge: 'fighter jets', ballistische: 'ballistic', abgefeuert: 'fired', feuert: 'fires',
+  einfuhrverbot: 'import ban', offnet: 'reopen', wieder: 'again', besiegeln: 'seal', unterzeichnet: 'signed', beschließt: 'adopt', zugang: 'access',
+  vorrat: 'stockpile', geschoss: 'projectile', getroffen: 'struck', meerenge: 'strait', journalisten: 'journalist', begnadigt: 'pardon', atomenergiebehorde: 'iaea',
+  // More, and the heads and modifiers German compounds are made of (see `splitCompound`
+  // in story-terms.ts: "Luftverteidigung" = Luft + Verteidigung = air defence).
+  beschlagnahmt: 'seize', beschlagnahmen: 'seize', festgesetzt: 'detain', schmuggel: 'smuggling', besatzung: 'crew', einnahmen: 'revenue',
+  beibehalten: 'keep', halten: 'keep', fordermenge: 'output', forderung: 'output', produktion: 'output', quoten: 'quota',
+  quartal: 'quarter', ersten: 'first', erste: 'first', angebot: 'supply', uberangebot: 'supply surplus', stabil: 'steady',
+  kommunal: 'local', burgermeister: 'mayor', verteidigung: 'defence', luft: 'air', kanal: 'canal', hacker: 'hackers', diebstahl: 'theft',
+  kryptowahrung: 'cryptocurrency', drohne: 'drone', drohnen: 'drone', fluge: 'flight', flugen: 'flight', schiffe: 'ship', wahl: 'election',
+  minister: 'minister', ministerin: 'minister', außenminister: 'foreign minister', außenministerin: 'foreign minister', aussenminister: 'foreign minister',
+  verteidigungsminister: 'defence minister', generalsekretar: 'secretarygeneral', niederlage: 'defeat', sieg: 'win', gewinnt: 'win',
+};
 
 export const FOREIGN_WORDS: Readonly<Record<string, string>> = {
   // Spanish
@@ -96,6 +132,12 @@ export const FOREIGN_WORDS: Readonly<Record<string, string>> = {
   tramo: 'stretch', inauguran: 'open', inaugura: 'open', bioceanico: 'bioceanic', soja: 'soy', carne: 'beef', veto: 'ban', vetar: 'ban', prohibicion: 'ban',
   importaciones: 'imports', aprueba: 'adopt', aprobado: 'adopt', huelga: 'strike', disparos: 'fire', artilleria: 'artillery', cruces: 'crossings',
   reabre: 'reopen', reapertura: 'reopen', cierre: 'closure', dron: 'drone', drones: 'drone', bombardeo: 'strike',
+  // Spanish, more: seizures and smuggling, output and quotas, votes, cyber.
+  incauta: 'seize', incautan: 'seize', incauto: 'seize', decomisa: 'seize', contrabando: 'smuggling', tripulacion: 'crew', tripulantes: 'crew',
+  ingresos: 'revenue', mantiene: 'keep', mantener: 'keep', mantienen: 'keep', produccion: 'output', cuotas: 'quota', cuota: 'quota',
+  trimestre: 'quarter', primer: 'first', primera: 'first', oferta: 'supply', exceso: 'surplus', estable: 'steady', oposicion: 'opposition',
+  municipales: 'local', municipal: 'local', alcalde: 'mayor', alcaldias: 'mayor', defensa: 'defence', aerea: 'air', aereo: 'air', canal: 'canal', transito: 'transit',
+  robo: 'theft', criptomonedas: 'cryptocurrency', impuso: 'impose', impone: 'impose', derrota: 'defeat',
   // French
   acier: 'steel', treve: 'truce', paix: 'peace', frontiere: 'border', frontieres: 'border', elections: 'election', attaque: 'attack', navire: 'ship',
   cargo: 'cargo ship', petrole: 'oil', petroliers: 'tanker', route: 'road', pret: 'loan', commerce: 'trade', traite: 'treaty', pourparlers: 'talks',
@@ -106,18 +148,12 @@ export const FOREIGN_WORDS: Readonly<Record<string, string>> = {
   prolongent: 'extend', prolonge: 'extend', prolongation: 'extend', scellent: 'seal', sanctionne: 'sanction', gele: 'freeze', avoirs: 'assets', societes: 'companies',
   entreprises: 'companies', missile: 'missile', tir: 'launch', lance: 'launch', chasseurs: 'fighter jets', avions: 'aircraft', observateurs: 'observers',
   deploiement: 'deployment', prefinancement: 'loan', emprunt: 'loan', uranium: 'uranium', rapport: 'report', acces: 'access',
+  // French, more.
+  saisit: 'seize', saisi: 'seize', saisie: 'seize', arraisonne: 'board', contrebande: 'smuggling', equipage: 'crew', recettes: 'revenue',
+  maintient: 'keep', maintenir: 'keep', maintiennent: 'keep', production: 'output', quotas: 'quota', offre: 'supply', excedent: 'surplus',
+  stable: 'steady', maire: 'mayor', defense: 'defence', aerienne: 'air', aerien: 'air', cryptomonnaies: 'cryptocurrency', defaite: 'defeat',
   // German
-  sanktionen: 'sanctions', sanktionspaket: 'sanctions package', strafmaßnahmen: 'sanctions', zolle: 'tariffs', zoll: 'tariff', stahl: 'steel',
-  waffenruhe: 'truce', waffenstillstand: 'ceasefire', abkommen: 'agreement', friedensabkommen: 'peace agreement', frieden: 'peace', grenze: 'border',
-  grenzubergange: 'border crossings', grenzubergang: 'border crossing', wahlen: 'election', parlamentswahlen: 'election', rakete: 'missile', raketen: 'missile',
-  angriff: 'attack', schiff: 'ship', frachter: 'cargo ship', frachtschiff: 'cargo ship', ol: 'oil', flussiggas: 'lng', korridor: 'corridor', straße: 'road',
-  bahn: 'rail', kredit: 'loan', freihandelsabkommen: 'free trade agreement', handelsabkommen: 'trade agreement', handel: 'trade', vertrag: 'treaty',
-  gesprache: 'talks', verhandlungen: 'talks', vermittlung: 'mediation', truppen: 'troops', soldaten: 'soldiers', getotet: 'killed',
-  prasident: 'president', prasidentin: 'president', regierung: 'government', tanker: 'tanker', schattenflotte: 'shadow fleet', gipfel: 'summit', uran: 'uranium',
-  treibstoff: 'fuel', proteste: 'protest', demonstrieren: 'protest', geiseln: 'hostages', rebellen: 'rebels', kupfer: 'copper', hafen: 'port',
-  exporte: 'exports', kampfjets: 'fighter jets', kampfflugzeuge: 'fighter jets', ballistische: 'ballistic', abgefeuert: 'fired', feuert: 'fires',
-  einfuhrverbot: 'import ban', offnet: 'reopen', wieder: 'again', besiegeln: 'seal', unterzeichnet: 'signed', beschließt: 'adopt', zugang: 'access',
-  vorrat: 'stockpile', geschoss: 'projectile', getroffen: 'struck', meerenge: 'strait', journalisten: 'journalist', begnadigt: 'pardon', atomenergiebehorde: 'iaea',
+  ...GERMAN_WORDS,
   // Portuguese
   sancoes: 'sanctions', tarifas: 'tariffs', aco: 'steel', acordo: 'agreement', fronteira: 'border', eleicoes: 'election', missil: 'missile',
   navio: 'ship', gas: 'gas', estrada: 'road', rodovia: 'road', ferrovia: 'rail', ferroviario: 'rail', emprestimo: 'loan',
@@ -125,6 +161,10 @@ export const FOREIGN_WORDS: Readonly<Record<string, string>> = {
   governo: 'government', petroleiros: 'tanker', cupula: 'summit', bloqueio: 'blockade', combustivel: 'fuel', jornalista: 'journalist',
   protestos: 'protest', refens: 'hostages', porto: 'port', exportacoes: 'exports', insurgentes: 'insurgents', ramal: 'spur',
   trecho: 'stretch', inauguram: 'open', obras: 'works', projeto: 'project', liquefeito: 'lng',
+  // Portuguese, more.
+  apreende: 'seize', apreendeu: 'seize', tripulacao: 'crew', receitas: 'revenue', manter: 'keep', mantem: 'keep', producao: 'output', cotas: 'quota',
+  primeiro: 'first', excesso: 'surplus', estavel: 'steady', oposicao: 'opposition', municipais: 'local', prefeito: 'mayor', defesa: 'defence',
+  criptomoedas: 'cryptocurrency', impos: 'impose',
   // Numbers written as words, and months: "three months" = "tres meses", "28 November" = "28 de noviembre".
   two: '2', three: '3', four: '4', five: '5', six: '6', seven: '7', eight: '8', nine: '9', ten: '10', twelve: '12', dozen: '12',
   dos: '2', tres: '3', cuatro: '4', cinco: '5', seis: '6', siete: '7', ocho: '8', nueve: '9', diez: '10', doce: '12', veinte: '20',

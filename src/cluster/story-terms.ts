@@ -9,7 +9,7 @@
 // words dropped → aliases (demonyms and capitals used as metonyms map to one
 // country term: "Japanese", "Tokyo" → japan) → light suffix stemming.
 
-import { FOREIGN_PHRASES, FOREIGN_STOP_WORDS, FOREIGN_WORDS } from './foreign-terms.js';
+import { FOREIGN_PHRASES, FOREIGN_STOP_WORDS, FOREIGN_WORDS, GERMAN_WORDS } from './foreign-terms.js';
 
 /** One term of a text, and whether it looked like a name where it stood. */
 export interface Term {
@@ -86,12 +86,77 @@ const PHRASES = new Map<string, string>([
   ['rapid support forces', 'rsf'],
   ['atomic energy agency', 'iaea'],
 ]);
+/**
+ * The terms an English translation gives, as an English report would have
+ * them: "foreign minister" is one term there ("foreignminister", see PHRASES),
+ * so a translation to it must be too, or "Außenminister" never meets it.
+ */
+function englishTerms(english: string): string[] {
+  const joined = PHRASES.get(english);
+  if (joined !== undefined) return [joined];
+  return english
+    .split(' ')
+    .filter((e) => e !== '' && !STOP_WORDS.has(e))
+    .map((e) => (/^\d+$/.test(e) ? e : stem(e)));
+}
+
+/** German compound heads (see GERMAN_WORDS) of at least this many letters, and modifiers too. */
+const MIN_COMPOUND_PART = 4;
+/** Only words this long are tried as compounds. */
+const MIN_COMPOUND = 8;
+/** Linking letters between the parts of a German compound ("Verteidigung-s-minister", "Drohne-n-flüge"). */
+const LINKS = ['', 's', 'n', 'en', 'es', 'e'];
+
+/** Plural and case endings a German head may carry ("Angriffe", "Drohnen", "Gipfels"). */
+const ENDINGS = ['e', 'en', 'n', 'er', 's', 'es'];
+
+/** A German word's English, also when it carries an ending its table entry lacks. */
+function germanWord(word: string): string | undefined {
+  const exact = GERMAN_WORDS[word];
+  if (exact !== undefined || word.length < MIN_COMPOUND_PART + 1) return exact;
+  for (const ending of ENDINGS) {
+    if (word.endsWith(ending) && word.length - ending.length >= MIN_COMPOUND_PART) {
+      const base = GERMAN_WORDS[word.slice(0, -ending.length)];
+      if (base !== undefined) return base;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * "Luftverteidigung" → ["air", "defence"]; "Treibstoffschmuggel" → ["fuel",
+ * "smuggling"]; "Kommunalwahlen" → ["local", "election"]. German writes as one
+ * word what English writes as two, so a German report shares no word with its
+ * English twin unless the compound is split. The longest known head wins; the
+ * modifier is translated when known (with or without a linking letter) and
+ * kept as it is otherwise ("Containerschiffe" → "container", "ship"). Null
+ * when no known head ends the word.
+ */
+function splitCompound(word: string): string[] | null {
+  if (word.length < MIN_COMPOUND || /\d/.test(word)) return null;
+  for (let cut = MIN_COMPOUND_PART; cut <= word.length - MIN_COMPOUND_PART; cut += 1) {
+    const head = germanWord(word.slice(cut));
+    if (head === undefined) continue;
+    const modifier = word.slice(0, cut);
+    let known: string | undefined;
+    for (const link of LINKS) {
+      if (!modifier.endsWith(link) || modifier.length - link.length < MIN_COMPOUND_PART) continue;
+      const base = modifier.slice(0, modifier.length - link.length);
+      known = germanWord(base);
+      if (known !== undefined) break;
+    }
+    const front = known !== undefined ? englishTerms(known) : STOP_WORDS.has(modifier) ? [] : [stem(modifier)];
+    return [...front, ...englishTerms(head)];
+  }
+  return null;
+}
+
 // By first word, longest first: most words start no phrase, so most need one lookup.
 // Foreign phrases ("alto el fuego") become the English words of the same thing.
 const PHRASES_BY_FIRST = new Map<string, Array<{ words: string[]; term: string; foreign: boolean }>>();
 for (const [phrase, term, foreign] of [
   ...[...PHRASES].map(([p, t]) => [p, t, false] as const),
-  ...FOREIGN_PHRASES.map(([p, t]) => [p, t.split(' ').map((w) => stem(w)).join(' '), true] as const),
+  ...FOREIGN_PHRASES.map(([p, t]) => [p, englishTerms(t).join(' '), true] as const),
 ]) {
   const words = phrase.split(' ');
   const first = words[0] as string;
@@ -287,11 +352,16 @@ export function storyTerms(text: string): Term[] {
     if (STOP_WORDS.has(w.word) || (FOREIGN_STOP_WORDS.has(w.word) && !w.acronym)) continue;
     const english = FOREIGN_WORDS[w.word];
     if (english !== undefined) {
-      for (const e of english.split(' ')) if (!STOP_WORDS.has(e)) out.push({ term: /^\d+$/.test(e) ? e : stem(e), capitalised: false });
+      for (const term of englishTerms(english)) out.push({ term, capitalised: false });
       continue;
     }
     if (w.word.length < 2 && !/\d/.test(w.word)) continue;
     const alias = ALIASES.get(w.word);
+    const parts = alias === undefined ? splitCompound(w.word) : null;
+    if (parts !== null) {
+      for (const term of parts) out.push({ term, capitalised: false });
+      continue;
+    }
     const capitalised = w.acronym || alias !== undefined ? true : w.sentenceStart ? undefined : w.capitalised;
     out.push({ term: alias ?? stem(SPELLINGS.get(w.word) ?? w.word), capitalised });
   }

@@ -59,6 +59,34 @@ describe('storyTerms', () => {
   });
 });
 
+describe('storyTerms in other languages', () => {
+  it('splits German compounds into the words an English report uses', () => {
+    expect(terms('Luftverteidigung')).toEqual(terms('air defence'));
+    expect(terms('Treibstoffschmuggel')).toEqual(terms('fuel smuggling'));
+    expect(terms('Präsidentschaftswahlen')).toContain(stem('election'));
+    expect(terms('Drohnenangriffe auf Kiew')).toEqual(expect.arrayContaining([stem('drone'), stem('attack')]));
+    // An unknown modifier stays as it is: "Containerschiffe" = container + ship.
+    expect(terms('Containerschiffe')).toEqual([stem('container'), stem('ship')]);
+  });
+
+  it('does not split English words that end in a foreign word', () => {
+    expect(terms('surveillance')).toEqual([stem('surveillance')]);
+    expect(terms('administer')).toEqual([stem('administer')]);
+  });
+
+  it('translates to the one term an English phrase becomes', () => {
+    expect(terms('Außenminister')).toEqual(terms('foreign minister'));
+    expect(terms('ministres des affaires étrangères')).toEqual(terms('foreign ministers'));
+    expect(terms('Generalsekretär')).toEqual(terms('Secretary General'));
+  });
+
+  it('gives output, quota and seizure news the same words in every language', () => {
+    expect(terms('mantiene su producción')).toEqual(terms('keeps output'));
+    expect(terms('cotas no primeiro trimestre')).toEqual(terms('quotas in the first quarter'));
+    expect(terms('Tanker beschlagnahmt')).toEqual(terms('tanker seized'));
+  });
+});
+
 describe('looksTitleCase', () => {
   it('spots US-style Title Case headlines', () => {
     expect(looksTitleCase('China Surrounds Taiwan With Warships in Show of Force')).toBe(true);
