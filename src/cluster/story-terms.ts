@@ -84,20 +84,50 @@ const PHRASES = new Map<string, string>([
   ['defence minister', 'defenceminister'],
   ['defence ministers', 'defenceminister'],
   ['rapid support forces', 'rsf'],
+  // Parties and armed groups by their full names, as their acronyms are written.
+  ['democratic progressive party', 'dpp'],
+  ['african national congress', 'anc'],
+  ['bharatiya janata party', 'bjp'],
+  ['israel defense forces', 'idf'],
+  ['israel defence forces', 'idf'],
+  ['islamic state', 'isis'],
+  ['hayat tahrir al sham', 'hts'],
+  ['kurdistan workers party', 'pkk'],
   ['atomic energy agency', 'iaea'],
 ]);
+// Spelling variants that would otherwise split one word in two (not names),
+// and words outlets use interchangeably for one thing: a "deal", a "pact" and
+// an "accord" are one agreement, a "truce" a ceasefire, "negotiations" talks.
+// Reports of one event differ in exactly these choices; two events of the
+// same kind are kept apart by their parties, not by this wording.
+const SPELLINGS = new Map<string, string>(
+  Object.entries({
+    defense: 'defence', offense: 'offence', licence: 'license',
+    organization: 'organisation', authorization: 'authorisation',
+    deal: 'agreement', deals: 'agreement', pact: 'agreement', pacts: 'agreement', accord: 'agreement', accords: 'agreement',
+    truce: 'ceasefire', truces: 'ceasefire', negotiations: 'talks', program: 'programme', programs: 'programme',
+    // Irregular verbs, so "won" meets "wins" and a translation's "win".
+    won: 'win', lost: 'lose', took: 'take', taken: 'take', held: 'hold', met: 'meet', sent: 'send', struck: 'strike',
+    fought: 'fight', fled: 'flee', began: 'begin', begun: 'begin', sought: 'seek', led: 'lead', shot: 'shoot', chose: 'choose',
+    chosen: 'choose', froze: 'freeze', frozen: 'freeze', broke: 'break', broken: 'break', spoke: 'speak', rose: 'rise', risen: 'rise',
+    fell: 'fall', fallen: 'fall', grew: 'grow', bought: 'buy', sold: 'sell', withdrew: 'withdraw', withdrawn: 'withdraw',
+  }),
+);
+
 /**
  * The terms an English translation gives, as an English report would have
  * them: "foreign minister" is one term there ("foreignminister", see PHRASES),
  * so a translation to it must be too, or "Außenminister" never meets it.
  */
 function englishTerms(english: string): string[] {
+  // "adopt|approve": a word with two English readings gives both.
+  if (english.includes('|')) return english.split('|').flatMap((alt) => englishTerms(alt));
   const joined = PHRASES.get(english);
   if (joined !== undefined) return [joined];
   return english
     .split(' ')
     .filter((e) => e !== '' && !STOP_WORDS.has(e))
-    .map((e) => (/^\d+$/.test(e) ? e : stem(e)));
+    .map((e) => (/^\d+$/.test(e) ? e : stem(SPELLINGS.get(e) ?? e)));
 }
 
 /** German compound heads (see GERMAN_WORDS) of at least this many letters, and modifiers too. */
@@ -230,16 +260,30 @@ const ALIASES = new Map<string, string>(
     australian: 'australia', canberra: 'australia',
     canadian: 'canada', ottawa: 'canada',
     european: 'europe',
+    kuomintang: 'kmt', isil: 'isis',
   }),
 );
 
-// Spelling variants that would otherwise split one word in two (not names).
-const SPELLINGS = new Map<string, string>(
-  Object.entries({
-    defense: 'defence', offense: 'offence', licence: 'license',
-    organization: 'organisation', authorization: 'authorisation',
-  }),
+
+/** Scale words after a number, in the five languages ("bn", "milliards", "millones", "milhões"). */
+const SCALES: Record<string, number> = {
+  thousand: 1e3, thousands: 1e3, k: 1e3, mil: 1e3, tausend: 1e3,
+  m: 1e6, mn: 1e6, mln: 1e6, million: 1e6, millions: 1e6, millones: 1e6, millón: 1e6, millon: 1e6, millionen: 1e6, mio: 1e6,
+  milhão: 1e6, milhao: 1e6, milhões: 1e6, milhoes: 1e6,
+  bn: 1e9, billion: 1e9, billions: 1e9, 'mil millones': 1e9, milliard: 1e9, milliards: 1e9, milliarde: 1e9, milliarden: 1e9, mrd: 1e9,
+  bilhão: 1e9, bilhao: 1e9, bilhões: 1e9, bilhoes: 1e9,
+  trillion: 1e12, trillions: 1e12, billón: 1e12, billon: 1e12, billones: 1e12,
+};
+const AMOUNT = new RegExp(
+  `(?<![\\p{L}\\p{N}.,])(\\d+(?:[.,]\\d+)?)\\s?(${Object.keys(SCALES).sort((a, b) => b.length - a.length).join('|')})(?![\\p{L}\\p{N}])`,
+  'giu',
 );
+
+/** "1.2" + "bn" → "1200000000"; the decimal mark is "." or ",", thousands separators are gone by now. */
+function amountValue(value: string, scale: string): string {
+  const v = Number(value.replace(',', '.')) * (SCALES[scale.toLowerCase()] ?? 1);
+  return Number.isFinite(v) ? String(Math.round(v)) : value;
+}
 
 /** Lower-cased, diacritics and punctuation gone; the tokens of one text in order. */
 interface Word {
@@ -260,20 +304,28 @@ function words(text: string): Word[] {
     // Possessive and contracted endings carry nothing ("Sudan's" → "Sudan").
     .replace(/'(s|re|ve|ll|d|t)\b/gi, ' ')
     // Numbers as one form across languages: thousands separators go
-    // ("13.420", "13,420" → 13420), and a unit glued to a number comes off
-    // ("$900m" → 900 m, "1.2bn" → 1 2 bn, as "1,2 milliard" → 1 2 milliard).
+    // ("13.420", "13,420" → 13420), amounts become their value ("$1.2bn",
+    // "1,2 milliard", "1.200 millones" → 1200000000), and a unit glued to a
+    // number comes off ("44C" → 44 C).
     .replace(/(\d)[.,\u00a0\u202f ](?=\d{3}(?!\d))/g, '$1')
+    .replace(AMOUNT, (_m, value: string, scale: string) => ` ${amountValue(value, scale)} `)
     .replace(/(\d)(\p{L})/gu, '$1 $2')
     .normalize('NFD')
     .replace(/\p{M}+/gu, '');
   const out: Word[] = [];
-  // Words, with sentence ends noted so a capital after ". " is not taken for a name.
-  const re = /[\p{L}\p{N}]+|[.!?:;]/gu;
+  // Words (and decimals, "1.4" = "1,4"), with sentence ends noted so a
+  // capital after ". " is not taken for a name.
+  const re = /\d+[.,]\d+|[\p{L}\p{N}]+|[.!?:;]/gu;
   let sentenceStart = true;
   for (const m of prepared.matchAll(re)) {
     const raw = m[0];
     if (/^[.!?:;]$/.test(raw)) {
       sentenceStart = true;
+      continue;
+    }
+    if (/^\d+[.,]\d+$/.test(raw)) {
+      out.push({ word: raw.replace(',', '.'), capitalised: false, acronym: false, sentenceStart });
+      sentenceStart = false;
       continue;
     }
     const first = raw.charAt(0);
