@@ -424,6 +424,18 @@ export const PLACE_SYNONYMS: Readonly<Record<string, string>> = {
   'Arabian Gulf': 'Persian Gulf', 'South-East Asia': 'Southeast Asia', 'sub-Saharan Africa': 'Sub-Saharan Africa',
 };
 
+/**
+ * Territories that are tagged as their country (Gaza and the West Bank are
+ * PS) but are also places of their own: two reports from Gaza share more than
+ * a report from Gaza and one from the West Bank. Clustering gets the place
+ * as a term too (`l:Gaza`), tagging only the country. Keys are gazetteer
+ * forms (any language).
+ */
+export const TERRITORY_PLACES: Readonly<Record<string, string>> = {
+  Gaza: 'Gaza', 'Gaza Strip': 'Gaza', Gazan: 'Gaza', 'Franja de Gaza': 'Gaza', 'bande de Gaza': 'Gaza', Gazastreifen: 'Gaza', 'Faixa de Gaza': 'Gaza',
+  'West Bank': 'West Bank', Cisjordania: 'West Bank', Cisjordanie: 'West Bank', Westjordanland: 'West Bank', 'Cisjordânia': 'West Bank',
+};
+
 /** The larger body of water a strait or gulf opens onto: a ship hit in Bab el-Mandeb is a Red Sea story too. */
 export const PLACE_PARENTS: Readonly<Record<string, string>> = {
   'Bab el-Mandeb': 'Red Sea', 'Gulf of Aden': 'Red Sea', 'Strait of Hormuz': 'Persian Gulf', 'Taiwan Strait': 'South China Sea',

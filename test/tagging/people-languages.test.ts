@@ -76,6 +76,11 @@ describe('other languages', () => {
     expect(place('Einnahmen aus dem Suezkanal brechen ein')).toEqual(['l:Suez']);
     expect(place('Nato verstärkt Luftpatrouillen über dem Baltikum')).toEqual(['l:Baltic']);
     expect(place('Defence pact for the Baltic states')).toEqual(['l:Baltic']);
+    // Gaza and the West Bank are tagged PS, and are two places all the same.
+    expect(tags('Aid convoy enters Gaza').countries).toEqual(['PS']);
+    expect(place('Aid convoy enters Gaza')).toEqual(['l:Gaza']);
+    expect(place('Nouvelles colonies en Cisjordanie')).toEqual(['l:West Bank']);
+    expect(place('Hilfskonvoi erreicht den Gazastreifen')).toEqual(['l:Gaza']);
   });
 
   it('inflects adjectives per language', () => {
