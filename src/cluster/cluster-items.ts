@@ -351,9 +351,15 @@ function vectorise(items: readonly ClusterableItem[]): Vector[] {
     // Names the gazetteer knows become entity terms below, in every language
     // alike; blanked here so they are not counted a second time as words.
     const blank = (text: string, field: 0 | 1): string => {
-      let out = text;
-      for (const s of tags.entitySpans) if (s.field === field && s.name) out = out.slice(0, s.start) + ' '.repeat(s.end - s.start) + out.slice(s.end);
-      return out;
+      // Spans come in text order and do not overlap: one pass, one string.
+      let out = '';
+      let at = 0;
+      for (const s of tags.entitySpans) {
+        if (s.field !== field || !s.name || s.start < at) continue;
+        out += `${text.slice(at, s.start)}${' '.repeat(s.end - s.start)}`;
+        at = s.end;
+      }
+      return at === 0 ? text : out + text.slice(at);
     };
     for (const t of storyTerms(blank(title, 0))) {
       const id = idOf(t.term);

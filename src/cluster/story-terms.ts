@@ -9,7 +9,11 @@
 // words dropped → aliases (demonyms and capitals used as metonyms map to one
 // country term: "Japanese", "Tokyo" → japan) → light suffix stemming.
 
-import { FOREIGN_PHRASES, FOREIGN_STOP_WORDS, FOREIGN_WORDS, GERMAN_WORDS } from './foreign-terms.js';
+import { FOREIGN_PHRASES, FOREIGN_STOP_WORDS, FOREIGN_WORDS as FOREIGN_TABLE, GERMAN_WORDS as GERMAN_TABLE } from './foreign-terms.js';
+
+// As Maps: a plain object would answer "constructor" or "toString" from its prototype.
+const FOREIGN_WORDS = new Map(Object.entries(FOREIGN_TABLE));
+const GERMAN_WORDS = new Map(Object.entries(GERMAN_TABLE));
 
 /** One term of a text, and whether it looked like a name where it stood. */
 export interface Term {
@@ -142,16 +146,21 @@ const ENDINGS = ['e', 'en', 'n', 'er', 's', 'es'];
 
 /** A German word's English, also when it carries an ending its table entry lacks. */
 function germanWord(word: string): string | undefined {
-  const exact = GERMAN_WORDS[word];
-  if (exact !== undefined || word.length < MIN_COMPOUND_PART + 1) return exact;
-  for (const ending of ENDINGS) {
-    if (word.endsWith(ending) && word.length - ending.length >= MIN_COMPOUND_PART) {
-      const base = GERMAN_WORDS[word.slice(0, -ending.length)];
-      if (base !== undefined) return base;
-    }
-  }
-  return undefined;
+  return GERMAN_FORMS.get(word);
 }
+
+/** Every German table word with and without the endings it may carry, built once ("angriff", "angriffe", "angriffen"…). */
+const GERMAN_FORMS = new Map<string, string>();
+for (const [word, english] of GERMAN_WORDS) {
+  if (word.length < MIN_COMPOUND_PART) continue;
+  for (const ending of ENDINGS) {
+    const form = word + ending;
+    if (!GERMAN_WORDS.has(form) && !GERMAN_FORMS.has(form)) GERMAN_FORMS.set(form, english);
+  }
+}
+for (const [word, english] of GERMAN_WORDS) GERMAN_FORMS.set(word, english);
+/** Longest German form: no head longer than this need be tried. */
+const MAX_GERMAN_FORM = Math.max(...[...GERMAN_FORMS.keys()].map((k) => k.length));
 
 /**
  * "Luftverteidigung" → ["air", "defence"]; "Treibstoffschmuggel" → ["fuel",
@@ -164,7 +173,7 @@ function germanWord(word: string): string | undefined {
  */
 function splitCompound(word: string): string[] | null {
   if (word.length < MIN_COMPOUND || /\d/.test(word)) return null;
-  for (let cut = MIN_COMPOUND_PART; cut <= word.length - MIN_COMPOUND_PART; cut += 1) {
+  for (let cut = Math.max(MIN_COMPOUND_PART, word.length - MAX_GERMAN_FORM); cut <= word.length - MIN_COMPOUND_PART; cut += 1) {
     const head = germanWord(word.slice(cut));
     if (head === undefined) continue;
     const modifier = word.slice(0, cut);
@@ -293,9 +302,12 @@ interface Word {
   sentenceStart: boolean;
 }
 
+/** Text with nothing to normalise (plain ASCII): most English items skip two Unicode passes. */
+const ASCII = /^[\p{ASCII}]*$/u;
+
 function words(text: string): Word[] {
-  const prepared = text
-    .normalize('NFKC')
+  const ascii = ASCII.test(text);
+  let prepared = (ascii ? text : text.normalize('NFKC'))
     .replace(/[\u2018\u2019\u02bc`´]/g, "'")
     // Dotted abbreviations ("U.S.", "U.N.", "E.U.") → one word, and keep the
     // capital letters so "US" the country is told apart from "us" the pronoun.
@@ -309,9 +321,8 @@ function words(text: string): Word[] {
     // number comes off ("44C" → 44 C).
     .replace(/(\d)[.,\u00a0\u202f ](?=\d{3}(?!\d))/g, '$1')
     .replace(AMOUNT, (_m, value: string, scale: string) => ` ${amountValue(value, scale)} `)
-    .replace(/(\d)(\p{L})/gu, '$1 $2')
-    .normalize('NFD')
-    .replace(/\p{M}+/gu, '');
+    .replace(/(\d)(\p{L})/gu, '$1 $2');
+  if (!ascii) prepared = prepared.normalize('NFD').replace(/\p{M}+/gu, '');
   const out: Word[] = [];
   // Words (and decimals, "1.4" = "1,4"), with sentence ends noted so a
   // capital after ". " is not taken for a name.
@@ -402,22 +413,54 @@ export function storyTerms(text: string): Term[] {
     if (!w) continue;
     // "US" was rewritten to "USA" above, so a remaining "us" is the pronoun.
     if (STOP_WORDS.has(w.word) || (FOREIGN_STOP_WORDS.has(w.word) && !w.acronym)) continue;
-    const english = FOREIGN_WORDS[w.word];
-    if (english !== undefined) {
-      for (const term of englishTerms(english)) out.push({ term, capitalised: false });
+    const known = wordTerms(w.word);
+    if (known === null) continue;
+    if (known.translated) {
+      for (const term of known.terms) out.push({ term, capitalised: false });
       continue;
     }
-    if (w.word.length < 2 && !/\d/.test(w.word)) continue;
-    const alias = ALIASES.get(w.word);
-    const parts = alias === undefined ? splitCompound(w.word) : null;
-    if (parts !== null) {
-      for (const term of parts) out.push({ term, capitalised: false });
-      continue;
-    }
-    const capitalised = w.acronym || alias !== undefined ? true : w.sentenceStart ? undefined : w.capitalised;
-    out.push({ term: alias ?? stem(SPELLINGS.get(w.word) ?? w.word), capitalised });
+    const capitalised = w.acronym || known.alias ? true : w.sentenceStart ? undefined : w.capitalised;
+    out.push({ term: known.terms[0] as string, capitalised });
   }
   return out;
+}
+
+interface WordTerms {
+  terms: string[];
+  /** A translation or a split compound: its terms are English words, not names. */
+  translated: boolean;
+  /** A country alias ("Japanese" → japan): a name wherever it stands. */
+  alias: boolean;
+}
+
+/**
+ * What one lower-case word gives, remembered: the same few thousand words
+ * come back in every item of a batch, and translating, splitting and
+ * stemming each one again cost a third of clustering's time. Null: the word
+ * gives no term. Bounded: cleared when full (words are short; 50,000 of them
+ * are a few MB).
+ */
+const WORD_CACHE = new Map<string, WordTerms | null>();
+const WORD_CACHE_MAX = 50_000;
+
+function wordTerms(word: string): WordTerms | null {
+  const cached = WORD_CACHE.get(word);
+  if (cached !== undefined) return cached;
+  if (WORD_CACHE.size >= WORD_CACHE_MAX) WORD_CACHE.clear();
+  const result = computeWordTerms(word);
+  WORD_CACHE.set(word, result);
+  return result;
+}
+
+function computeWordTerms(word: string): WordTerms | null {
+  const english = FOREIGN_WORDS.get(word);
+  if (english !== undefined) return { terms: englishTerms(english), translated: true, alias: false };
+  if (word.length < 2 && !/\d/.test(word)) return null;
+  const alias = ALIASES.get(word);
+  if (alias !== undefined) return { terms: [alias], translated: false, alias: true };
+  const parts = splitCompound(word);
+  if (parts !== null) return { terms: parts, translated: true, alias: false };
+  return { terms: [stem(SPELLINGS.get(word) ?? word)], translated: false, alias: false };
 }
 
 /**

@@ -395,8 +395,10 @@ function roleOf(m: Mention, all: readonly Mention[], fields: readonly Field[]): 
     if (known === undefined) {
       known = false;
       for (let i = 0; i < f.tokens.length && !known; i += 1) {
-        const w = norm(i);
-        if (w !== '' && (TALK_WORDS.has(w) || startsWithAny(w, TALK_STEMS))) known = true;
+        const tok = f.tokens[i] as Token;
+        if (tok.start < sentenceFrom) continue;
+        if (tok.start >= sentenceTo) break;
+        if (TALK_WORDS.has(tok.norm) || startsWithAny(tok.norm, TALK_STEMS)) known = true;
       }
       f.talk.set(m.sentence, known);
     }

@@ -69,6 +69,10 @@ describe('storyTerms in other languages', () => {
     expect(terms('Containerschiffe')).toEqual([stem('container'), stem('ship')]);
   });
 
+  it('reads words that are also names of object properties as words', () => {
+    expect(terms('constructor toString valueOf')).toEqual([stem('constructor'), stem('tostring'), stem('valueof')]);
+  });
+
   it('does not split English words that end in a foreign word', () => {
     expect(terms('surveillance')).toEqual([stem('surveillance')]);
     expect(terms('administer')).toEqual([stem('administer')]);
