@@ -47,6 +47,10 @@ export interface ClusterableItem {
   title: string;
   excerpt: string;
   publishedAt: Date;
+  /** As tagged and stored at ingest: the story's `countries` come from these when given. */
+  countries?: readonly string[];
+  /** As tagged and stored at ingest (migration 008): the story's `aboutCountries` come from these when given. */
+  aboutCountries?: readonly string[];
 }
 
 export interface Story<T> {
@@ -377,7 +381,13 @@ function vectorise(items: readonly ClusterableItem[]): Vector[] {
       nameVotes[id] = (nameVotes[id] as number) + 1;
     };
     subjects.push([...tags.aboutCountries, ...tags.aboutOrganisations.map((o) => `o:${o}`)]);
-    named.push({ countries: tags.countries, about: tags.aboutCountries });
+    // What the item names and is about, as stored at ingest when it was
+    // (the same tagger, and what sections and readers' preferences went by);
+    // as tagged here otherwise. Similarity always uses this run's tags.
+    named.push({
+      countries: Array.isArray(item.countries) ? [...item.countries] : tags.countries,
+      about: Array.isArray(item.aboutCountries) ? [...item.aboutCountries] : tags.aboutCountries,
+    });
     // Each mention counts like a word there: twice in the title, once in the text.
     for (const span of tags.entitySpans) {
       const weight = ENTITY_FACTOR * (span.field === 0 ? TITLE_WEIGHT : 1);

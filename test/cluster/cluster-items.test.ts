@@ -46,6 +46,20 @@ describe('clusterItems', () => {
     expect(storyIds(stories)).toEqual([[7, 3], [9]]);
   });
 
+  it("gives a story the countries its items are about: as stored at ingest when given, as tagged otherwise", () => {
+    const brokered = {
+      title: 'US-brokered talks aim for Sudan truce in Jeddah',
+      excerpt: 'American mediators pressed the generals to accept a ceasefire.',
+    };
+    const tagged = clusterItems([makeClusterItem({ id: 1, ...brokered })]);
+    expect(tagged[0]?.countries).toEqual(['US', 'SD', 'SA']);
+    expect(tagged[0]?.aboutCountries).toEqual(['SD']);
+    // A stored item carries what ingest found (migration 008): that is what the story says.
+    const stored = clusterItems([makeClusterItem({ id: 1, ...brokered, countries: ['US', 'SD'], aboutCountries: ['SD', 'SS'] })]);
+    expect(stored[0]?.countries).toEqual(['US', 'SD']);
+    expect(stored[0]?.aboutCountries).toEqual(['SD', 'SS']);
+  });
+
   it('keeps a single unrelated item as a story of its own', () => {
     const items = [
       makeClusterItem({ id: 1, feedId: 1, ...TRUCE }),
