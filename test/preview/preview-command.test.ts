@@ -131,6 +131,10 @@ describe('dispatch preview (server)', () => {
       expect(page.status).toBe(200);
       expect(await page.text()).toContain('Daily Foreign Policy Brief: ');
       expect((await fetch(`${url}inbox`)).status).toBe(200);
+      // The toolbar's review-desk link leads somewhere in the real server.
+      const review = await fetch(`${url}review`);
+      expect(review.status).toBe(200);
+      expect(await review.text()).toContain('Review desk');
     } finally {
       child.child.kill('SIGINT');
     }
