@@ -170,6 +170,7 @@ export function toItemView(item: StoredItem): ItemView {
     excerpt: item.excerpt,
     publishedAt: item.publishedAt.toISOString(),
     countries: [...item.countries],
+    ...(item.aboutCountries ? { aboutCountries: [...item.aboutCountries] } : {}),
     regions: [...item.regions],
     topics: [...item.topics],
   };

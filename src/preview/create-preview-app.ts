@@ -8,6 +8,8 @@
 //   GET /inbox[/NAME[?view]] the local inbox (outbox .eml files), NAME/html the mail itself
 //   GET /assets/studio.css|js
 //   GET /dashboard           charts of the list, editions, feeds and slots (dashboard-page.ts)
+//   /review                  the review desk: mounted beside these by start-preview-server.ts
+//                            (it writes: edits, approvals), linked from every toolbar
 import { Hono, type Context } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import type { Edition, Subscriber } from '../shared/types.js';

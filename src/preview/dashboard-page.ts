@@ -62,6 +62,7 @@ export function dashboardPage(d: DashboardData): ReturnType<typeof html> {
   <nav>
     <a href="/">Edition</a>
     <a href="/inbox">Local inbox</a>
+    <a href="/review">Review desk</a>
     <a href="/dashboard" class="active">Dashboard</a>
   </nav>
   <span class="live">as of ${short(d.now)}</span>

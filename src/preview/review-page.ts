@@ -34,7 +34,7 @@ const esc = (v: unknown): string =>
 function layout(title: string, body: string): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${esc(title)} · review desk</title><link rel="stylesheet" href="/review/assets/review.css"></head>
-<body><header class="bar"><h1>Review desk</h1><a href="/review">Drafts</a><a href="/">Studio</a><a href="/inbox">Inbox</a></header>${body}</body></html>`;
+<body><header class="bar"><h1>Review desk</h1><a href="/review">Drafts</a><a href="/">Studio</a><a href="/inbox">Inbox</a><a href="/dashboard">Dashboard</a></header>${body}</body></html>`;
 }
 
 export function draftsPage(reviews: Array<{ review: EditionReview; subject: string }>): string {

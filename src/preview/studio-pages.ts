@@ -44,6 +44,7 @@ function layout(title: string, body: Html, attrs: { render?: number; inbox?: num
   <nav>
     <a href="/" class="${nav === 'edition' ? 'active' : ''}">Edition</a>
     <a href="/inbox" class="${nav === 'inbox' ? 'active' : ''}">Local inbox (${inboxCount})</a>
+    <a href="/review">Review desk</a>
     <a href="/dashboard">Dashboard</a>
   </nav>
   <span id="live" class="live">connecting…</span>

@@ -59,7 +59,8 @@ export interface NewItem {
   countries: string[];
   /**
    * The subset of `countries` the item is about (not brokers, hosts or passing
-   * mentions). Set by tagging; not stored (a stored item has `regions` from it).
+   * mentions). Set by tagging and stored (migration 008); absent on items
+   * stored before that, where it is not known.
    */
   aboutCountries?: string[];
   /** Region keys (americas, europe, mena, sub-saharan-africa, south-central-asia, east-asia-pacific) of what the item is about. */
@@ -172,6 +173,11 @@ export interface ItemView {
   excerpt: string;
   publishedAt: string;
   countries: string[];
+  /**
+   * The countries the item is about (a subset of `countries`: without brokers,
+   * hosts and passing mentions). Absent for items stored before it was kept.
+   */
+  aboutCountries?: string[];
   regions: string[];
   topics: string[];
 }

@@ -94,6 +94,7 @@ function toRow(item: NewItem): Insertable<ItemsTable> {
     countries: toJson(item.countries),
     regions: toJson(item.regions),
     topics: toJson(item.topics),
+    about_countries: item.aboutCountries ? toJson(item.aboutCountries) : null,
   };
 }
 
@@ -116,6 +117,8 @@ function toStoredItem(row: Selectable<ItemsTable> & { source: string; feed_weigh
     countries: fromJson<string[]>(row.countries, []),
     regions: fromJson<string[]>(row.regions, []),
     topics: fromJson<string[]>(row.topics, []),
+    // Absent (not empty) for rows stored before migration 008: not known.
+    ...(row.about_countries != null ? { aboutCountries: fromJson<string[]>(row.about_countries, []) } : {}),
     feedWeight: row.feed_weight ?? 1,
   };
 }

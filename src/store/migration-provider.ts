@@ -9,6 +9,7 @@ import { taggingMigration } from './migrations/004-tagging.js';
 import { claimsMigration } from './migrations/005-claims.js';
 import { deliverabilityMigration } from './migrations/006-deliverability.js';
 import { editionReviewMigration } from './migrations/007-edition-review.js';
+import { aboutCountriesMigration } from './migrations/008-about-countries.js';
 
 export function migrationProvider(dialect: SqlDialect): MigrationProvider {
   return {
@@ -21,6 +22,7 @@ export function migrationProvider(dialect: SqlDialect): MigrationProvider {
         '005-claims': claimsMigration(dialect),
         '006-deliverability': deliverabilityMigration(dialect),
         '007-edition-review': editionReviewMigration(dialect),
+        '008-about-countries': aboutCountriesMigration(dialect),
       };
     },
   };

@@ -45,6 +45,8 @@ export interface ItemsTable {
   countries: Generated<string>;
   regions: Generated<string>;
   topics: Generated<string>;
+  /** JSON string[]: the countries the item is about (migration 008); NULL for rows stored before it. */
+  about_countries: Generated<string | null>;
 }
 
 export interface SubscribersTable {

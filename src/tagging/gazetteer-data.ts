@@ -218,7 +218,7 @@ export const COUNTRIES: CountryData[] = [
   { code: 'DZ', name: 'Algeria', region: 'mena', demonyms: ['Algerian'], capitals: ['Algiers'] },
   { code: 'BH', name: 'Bahrain', region: 'mena', demonyms: ['Bahraini'], capitals: ['Manama'] },
   { code: 'EG', name: 'Egypt', region: 'mena', demonyms: ['Egyptian'], capitals: ['Cairo'], places: ['Sinai', 'Sharm el-Sheikh', 'Alexandria'] },
-  { code: 'IR', name: 'Iran', region: 'mena', names: ['Islamic Republic of Iran'], demonyms: ['Iranian'], capitals: ['Tehran'], places: ['Isfahan', 'Natanz', 'Fordow', 'Bandar Abbas'] },
+  { code: 'IR', name: 'Iran', region: 'mena', names: ['Islamic Republic of Iran'], demonyms: ['Iranian'], capitals: ['Tehran'], places: ['Isfahan', 'Natanz', 'Fordow', 'Bandar Abbas', 'Revolutionary Guards', 'Revolutionary Guard', 'Revolutionary Guard Corps', 'IRGC', 'Revolutionsgarden', 'Revolutionsgarde', 'Gardiens de la révolution', 'Gardiens de la Révolution', 'Guardia Revolucionaria', 'Guardianes de la Revolución', 'Guarda Revolucionária'] },
   { code: 'IQ', name: 'Iraq', region: 'mena', demonyms: ['Iraqi'], capitals: ['Baghdad'], places: ['Mosul', 'Basra', 'Erbil', 'Kirkuk', 'Iraqi Kurdistan'] },
   { code: 'IL', name: 'Israel', region: 'mena', demonyms: ['Israeli'], metonyms: ['Knesset'], places: ['Tel Aviv', 'Haifa', 'Golan Heights'] },
   {
@@ -418,8 +418,22 @@ export const ORGANISATIONS: OrganisationData[] = [
 /** Spellings of one place, so reports that write it differently share it ("Bab al-Mandab" = "Bab el-Mandeb"). */
 export const PLACE_SYNONYMS: Readonly<Record<string, string>> = {
   'Bab al-Mandab': 'Bab el-Mandeb', 'Bab-el-Mandeb': 'Bab el-Mandeb', Hormuz: 'Strait of Hormuz', 'Suez Canal': 'Suez', Donbass: 'Donbas',
+  // "the Baltic states", "the Baltics" and "Baltic" name one place for clustering ("Baltikum", "pays baltes").
+  Baltics: 'Baltic', 'Baltic states': 'Baltic',
   Spratlys: 'Spratly Islands', Paracels: 'Paracel Islands', 'Strait of Malacca': 'Malacca Strait', 'Korean peninsula': 'Korean Peninsula',
   'Arabian Gulf': 'Persian Gulf', 'South-East Asia': 'Southeast Asia', 'sub-Saharan Africa': 'Sub-Saharan Africa',
+};
+
+/**
+ * Territories that are tagged as their country (Gaza and the West Bank are
+ * PS) but are also places of their own: two reports from Gaza share more than
+ * a report from Gaza and one from the West Bank. Clustering gets the place
+ * as a term too (`l:Gaza`), tagging only the country. Keys are gazetteer
+ * forms (any language).
+ */
+export const TERRITORY_PLACES: Readonly<Record<string, string>> = {
+  Gaza: 'Gaza', 'Gaza Strip': 'Gaza', Gazan: 'Gaza', 'Franja de Gaza': 'Gaza', 'bande de Gaza': 'Gaza', Gazastreifen: 'Gaza', 'Faixa de Gaza': 'Gaza',
+  'West Bank': 'West Bank', Cisjordania: 'West Bank', Cisjordanie: 'West Bank', Westjordanland: 'West Bank', 'Cisjordânia': 'West Bank',
 };
 
 /** The larger body of water a strait or gulf opens onto: a ship hit in Bab el-Mandeb is a Red Sea story too. */
@@ -471,6 +485,8 @@ export const BLOCKED_PHRASES: string[] = [
   'Paris Agreement', 'Paris agreement', 'Paris climate agreement', 'Paris climate accord', 'Paris Accord', 'Kyoto Protocol', 'Minsk agreements',
   'Geneva Conventions', 'Geneva Convention', 'Vienna Convention', 'Helsinki Final Act', 'Berlin Wall', 'Monroe Doctrine',
   'The Hague', 'Hague', 'Geneva',
+  // People whose surname is also a leader's alias: the Hong Kong publisher is not Taiwan's president.
+  'Jimmy Lai',
   // Common words and brands.
   'French fries', 'Paris Saint-Germain', 'Turkish delight', 'Swiss cheese', 'Dutch auction', 'Spanish flu', 'Brazil nuts', 'Chinese whispers', 'Indian summer',
   'Thanksgiving turkey', 'Thanksgiving Turkey', 'Turkey Trot',

@@ -116,11 +116,13 @@ export function compileGazetteer(data: GazetteerData = DEFAULT_GAZETTEER_DATA): 
   const add = (surface: string, exact: boolean, target: GazetteerTarget, opts: { anyCase?: boolean; ifNew?: boolean } = {}): void => {
     const pk = phraseKey(surface);
     if (!pk) return;
-    // A translation that folds to a form already known ("Irán" = "Iran",
-    // "Georgia") keeps the English entry and its ambiguity rule.
-    if (opts.ifNew && phrases.has(pk.key)) return;
     const tokens = tokenize(surface);
     const exactForm = exact ? exactText(surface, tokens, 0, tokens.length - 1) : null;
+    // A translation that folds to a form already known ("Irán" = "Iran",
+    // "Georgia") keeps the English entry and its ambiguity rule. An entry
+    // that only matches one exact spelling ("OPEP") does not cover another
+    // ("Opep", as Portuguese and French write it), so that one is still added.
+    if (opts.ifNew && (phrases.get(pk.key) ?? []).some((p) => p.exact === null || p.exact === exactForm)) return;
     const id = `${pk.key}\u0000${exactForm ?? ''}\u0000${JSON.stringify(target)}`;
     if (seen.has(id)) return;
     seen.add(id);

@@ -8,7 +8,7 @@ import {
   type Gazetteer,
   type GazetteerMatch,
 } from './gazetteer.js';
-import { PLACE_PARENTS } from './gazetteer-data.js';
+import { PLACE_PARENTS, TERRITORY_PLACES } from './gazetteer-data.js';
 import { type RegionKey } from './regions.js';
 import { foldWord, startsUpper, tokenize, type Token } from './text-tokens.js';
 import { getDefaultTopicRules, matchTopics, type TopicRules } from './topic-rules.js';
@@ -295,6 +295,8 @@ export function createTagger(options: TaggerOptions = {}): (input: TagInput) => 
         }
         const terms: string[] = [];
         if (resolved) terms.push(`c:${resolved.code}`);
+        const territory = t.kind === 'country' ? TERRITORY_PLACES[m.surface] : undefined;
+        if (resolved && territory) terms.push(`l:${territory}`);
         if (t.kind === 'person') terms.push(`p:${t.name}`);
         if (t.kind === 'person' && t.org) terms.push(`o:${t.org}`);
         if (t.kind === 'organisation') terms.push(`o:${t.key}`);
@@ -393,8 +395,10 @@ function roleOf(m: Mention, all: readonly Mention[], fields: readonly Field[]): 
     if (known === undefined) {
       known = false;
       for (let i = 0; i < f.tokens.length && !known; i += 1) {
-        const w = norm(i);
-        if (w !== '' && (TALK_WORDS.has(w) || startsWithAny(w, TALK_STEMS))) known = true;
+        const tok = f.tokens[i] as Token;
+        if (tok.start < sentenceFrom) continue;
+        if (tok.start >= sentenceTo) break;
+        if (TALK_WORDS.has(tok.norm) || startsWithAny(tok.norm, TALK_STEMS)) known = true;
       }
       f.talk.set(m.sentence, known);
     }

@@ -46,6 +46,20 @@ describe('clusterItems', () => {
     expect(storyIds(stories)).toEqual([[7, 3], [9]]);
   });
 
+  it("gives a story the countries its items are about: as stored at ingest when given, as tagged otherwise", () => {
+    const brokered = {
+      title: 'US-brokered talks aim for Sudan truce in Jeddah',
+      excerpt: 'American mediators pressed the generals to accept a ceasefire.',
+    };
+    const tagged = clusterItems([makeClusterItem({ id: 1, ...brokered })]);
+    expect(tagged[0]?.countries).toEqual(['US', 'SD', 'SA']);
+    expect(tagged[0]?.aboutCountries).toEqual(['SD']);
+    // A stored item carries what ingest found (migration 008): that is what the story says.
+    const stored = clusterItems([makeClusterItem({ id: 1, ...brokered, countries: ['US', 'SD'], aboutCountries: ['SD', 'SS'] })]);
+    expect(stored[0]?.countries).toEqual(['US', 'SD']);
+    expect(stored[0]?.aboutCountries).toEqual(['SD', 'SS']);
+  });
+
   it('keeps a single unrelated item as a story of its own', () => {
     const items = [
       makeClusterItem({ id: 1, feedId: 1, ...TRUCE }),
@@ -220,6 +234,23 @@ describe('clusterItems', () => {
         makeClusterItem({ id: 2, feedId: 2, title: 'Japan and China agree maritime hotline', excerpt: '' }),
       ];
       expect(storySimilarities(items)[0]?.similarity ?? 0).toBeGreaterThan(0.9);
+    });
+
+    it('joins one event reported in English, German, Spanish and Portuguese, and keeps a same-day look-alike apart', () => {
+      // Cases written for this test: a compound ("Gaspipeline-Abkommen"), amounts in
+      // four notations, a leader for his country, and the same two countries' drills.
+      const items = [
+        makeClusterItem({ id: 1, feedId: 1, hoursAfter: 0, title: 'Hungary and Serbia sign $1.5bn gas pipeline deal', excerpt: 'The two governments agreed in Belgrade to build a pipeline carrying Russian gas to Hungary, officials said.' }),
+        makeClusterItem({ id: 2, feedId: 2, hoursAfter: 1, title: 'Ungarn und Serbien unterzeichnen Gaspipeline-Abkommen', excerpt: 'Die Leitung im Wert von 1,5 Milliarden Dollar soll russisches Gas nach Ungarn bringen, hieß es in Belgrad.' }),
+        makeClusterItem({ id: 3, feedId: 3, hoursAfter: 2, title: 'Orbán y Vučić firman un acuerdo de gasoducto', excerpt: 'Hungría y Serbia construirán un gasoducto de 1.500 millones de dólares para el gas ruso.' }),
+        makeClusterItem({ id: 4, feedId: 4, hoursAfter: 2, title: 'Hungria e Sérvia assinam acordo de gasoduto de US$ 1,5 bilhão', excerpt: 'O gasoduto levará gás russo à Hungria.' }),
+        makeClusterItem({ id: 5, feedId: 5, hoursAfter: 3, title: 'Serbian and Hungarian troops begin joint drills near border', excerpt: 'Some 2,000 soldiers from Serbia and Hungary started a week of exercises near Subotica.' }),
+        makeClusterItem({ id: 6, feedId: 6, hoursAfter: 1, title: 'Chile and Argentina sign lithium cooperation pact', excerpt: 'The two neighbours agreed in Santiago to coordinate lithium mining rules.' }),
+        makeClusterItem({ id: 7, feedId: 7, hoursAfter: 2, title: 'Kenya hosts talks on Somalia drought aid', excerpt: 'Donors met in Nairobi to pledge food aid for Somalia.' }),
+      ];
+      const stories = clusterItems(items);
+      expect(storyOf(stories, 1)).toEqual([1, 2, 3, 4]);
+      expect(storyOf(stories, 5)).toEqual([5]);
     });
 
     it('survives items with empty text and invalid dates', () => {

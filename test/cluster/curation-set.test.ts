@@ -1,12 +1,17 @@
 // The curation set (test/fixtures/curation-set/, written and labelled by
 // someone else before the rules were tuned): real tagging, the relevance
-// check and clustering, end to end, per split. The figures are printed for
-// both splits. The issue's targets are asserted on the dev split, which the
-// rules were tuned on; the test split was run once, at the end, and what it
-// reached then is asserted as a floor so a regression shows (its figures are
-// in bench/README.md). Never tune on the test split.
+// check and clustering, end to end, per split. Every split file present is
+// scored and printed (dev, test, holdout).
+//
+// Which split the issue's targets are asserted on: the rules were tuned on
+// dev and, since issue 11's first round, on test too (its items were read to
+// find causes), so neither says how the rules do on text they have not seen.
+// holdout.json is the blind split written after that tuning; when it is
+// there, the targets are asserted on it. Until it is, they are asserted on
+// test (and on dev, as before). The figures are in bench/README.md.
+// Never tune on holdout.
 import { describe, expect, it } from 'vitest';
-import { formatFigures, loadSplit, scoreSplit } from '../helpers/curation-set.js';
+import { formatFigures, loadSplit, scoreSplit, splitExists, type SplitName } from '../helpers/curation-set.js';
 
 const detail = (f: ReturnType<typeof scoreSplit>): string =>
   [
@@ -17,32 +22,55 @@ const detail = (f: ReturnType<typeof scoreSplit>): string =>
     ...f.droppedOnTopic.map((i) => `  dropped on-topic: ${i.id} ${i.title}`),
   ].join('\n');
 
+/** The issue-11 targets. */
+function expectTargets(f: ReturnType<typeof scoreSplit>, why: string): void {
+  expect(f.countries.f1, why).toBeGreaterThanOrEqual(0.97);
+  expect(f.pairs.precision, why).toBeGreaterThanOrEqual(0.97);
+  expect(f.pairs.recall, why).toBeGreaterThanOrEqual(0.9);
+  expect(f.bcubed.f1, why).toBeGreaterThanOrEqual(0.95);
+  expect(f.offTopicInEdition.map((i) => i.id), why).toEqual([]);
+}
+
+const hasHoldout = splitExists('holdout');
+const judged: SplitName = hasHoldout ? 'holdout' : 'test';
+
+/** Prints a split's figures; the item-level differences only for tuned-on splits, or on request. */
+function score(name: SplitName): ReturnType<typeof scoreSplit> {
+  const f = scoreSplit(loadSplit(name));
+  console.log(formatFigures(name, f));
+  // Reading a blind split's misses item by item is tuning on it: ask for it explicitly.
+  if (process.env.DISPATCH_CURATION_DIFF && (name !== 'holdout' || process.env.DISPATCH_CURATION_DIFF === 'holdout')) console.log(detail(f));
+  return f;
+}
+
 describe('curation set', () => {
   it('dev split: meets the issue-11 targets', () => {
-    const f = scoreSplit(loadSplit('dev'));
-    console.log(formatFigures('dev', f));
+    const f = score('dev');
     const why = detail(f);
-    expect(f.countries.f1, why).toBeGreaterThanOrEqual(0.97);
-    expect(f.pairs.precision, why).toBeGreaterThanOrEqual(0.97);
-    expect(f.pairs.recall, why).toBeGreaterThanOrEqual(0.9);
-    expect(f.bcubed.f1, why).toBeGreaterThanOrEqual(0.95);
-    expect(f.offTopicInEdition.map((i) => i.id), why).toEqual([]);
+    expectTargets(f, why);
     expect(f.relevance.recall, why).toBeGreaterThanOrEqual(0.95);
   });
 
-  it('test split: prints the held-out figures and holds what the first run reached', () => {
-    const f = scoreSplit(loadSplit('test'));
-    console.log(formatFigures('test', f));
-    if (process.env.DISPATCH_CURATION_DIFF) console.log(detail(f));
-    // First full run on 2026-12-01 21:35 UTC: countries F1 0.983, pairwise
-    // precision 1.000 / recall 0.869, BCubed F1 0.958, 2 off-topic items kept
-    // (a heatwave report and a biathlon result). The issue's targets are
-    // recall >= 0.90 and zero off-topic items: not reached on this split.
+  it(`test split (tuned on since issue 11's first round): ${judged === 'test' ? 'meets the issue-11 targets' : 'holds what it reached'}`, () => {
+    const f = score('test');
     expect(f.items).toBe(110);
-    expect(f.countries.f1).toBeGreaterThanOrEqual(0.98);
-    expect(f.pairs.precision).toBeGreaterThanOrEqual(0.97);
-    expect(f.pairs.recall).toBeGreaterThanOrEqual(0.86);
-    expect(f.bcubed.f1).toBeGreaterThanOrEqual(0.95);
-    expect(f.offTopicInEdition.length).toBeLessThanOrEqual(2);
+    if (judged === 'test') {
+      expectTargets(f, detail(f));
+    } else {
+      // With holdout judged, test is one more tuned-on split: a regression
+      // floor at what it reached after the second round of tuning (pairwise
+      // recall 1.000, no off-topic item kept), with a little room.
+      expect(f.countries.f1).toBeGreaterThanOrEqual(0.98);
+      expect(f.pairs.precision).toBeGreaterThanOrEqual(0.97);
+      expect(f.pairs.recall).toBeGreaterThanOrEqual(0.95);
+      expect(f.bcubed.f1).toBeGreaterThanOrEqual(0.97);
+      expect(f.offTopicInEdition).toEqual([]);
+    }
+  });
+
+  it.runIf(hasHoldout)('holdout split (blind): meets the issue-11 targets', () => {
+    const f = score('holdout');
+    // No item-level detail in the message: the figures say whether it passed.
+    expectTargets(f, 'holdout split: see the printed figures');
   });
 });

@@ -91,6 +91,7 @@ describe('GET /dashboard', () => {
     expect(res.headers.get('content-security-policy')).not.toMatch(/unsafe-inline/);
     const body = await res.text();
     expect(body.match(/<svg /g)!.length).toBeGreaterThanOrEqual(4);
+    expect(/<nav>([\s\S]*?)<\/nav>/.exec(body)?.[1]).toContain('<a href="/review">Review desk</a>');
     for (const id of ['subscribers', 'editions', 'feeds', 'deliverability', 'slots']) expect(body).toContain(`id="${id}"`);
     expect(body).toMatch(/sent \d+ · hard bounces \d+ \([^)]*\) · soft bounces \d+ · complaints \d+/);
     expect(body).not.toMatch(/<script>|style="/);

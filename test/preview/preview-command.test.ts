@@ -47,6 +47,24 @@ describe('dispatch preview', () => {
     expect(model.willSend).toBe(true);
   });
 
+  it('--json items carry what they are about next to every country they name', async () => {
+    const r = await dispatch(fx.dir, ['preview', '--json', '--digest', 'weekly'], fx.env);
+    expect(r.code, r.stderr).toBe(0);
+    type Item = { title: string; countries: string[]; aboutCountries?: string[]; regions: string[] };
+    type Story = { headline: Item; alsoReportedBy: Item[] };
+    const model = JSON.parse(r.stdout) as { sections: Array<{ stories: Story[] }>; topStories?: Story[] };
+    const stories = [...(model.topStories ?? []), ...model.sections.flatMap((s) => s.stories)];
+    const items = stories.flatMap((st) => [st.headline, ...st.alsoReportedBy]);
+    expect(items.length).toBeGreaterThan(0);
+    for (const item of items) {
+      // Stored at ingest (migration 008); the names the model had stay as they were.
+      expect(item.aboutCountries, item.title).toBeInstanceOf(Array);
+      for (const c of item.aboutCountries ?? []) expect(item.countries, item.title).toContain(c);
+    }
+    const drc = items.find((i) => /eastern DRC/.test(i.title));
+    expect(drc?.aboutCountries).toEqual(['CD']);
+  });
+
   it('--send-test mails the shown copy once through SMTP, marked as a test, outside the ledger', async () => {
     const env = { ...fx.env, DISPATCH_SMTP_URL: sink.url };
     const r = await dispatch(fx.dir, ['preview', '--send-test', 'Me@Example.NET', '--subscriber', 'ada@example.org'], env);
@@ -113,6 +131,10 @@ describe('dispatch preview (server)', () => {
       expect(page.status).toBe(200);
       expect(await page.text()).toContain('Daily Foreign Policy Brief: ');
       expect((await fetch(`${url}inbox`)).status).toBe(200);
+      // The toolbar's review-desk link leads somewhere in the real server.
+      const review = await fetch(`${url}review`);
+      expect(review.status).toBe(200);
+      expect(await review.text()).toContain('Review desk');
     } finally {
       child.child.kill('SIGINT');
     }

@@ -122,6 +122,16 @@ describe('studio page', () => {
   });
 });
 
+describe('toolbar', () => {
+  it('links to the review desk from the studio and the inbox, beside the other pages', async () => {
+    for (const url of ['/', '/inbox']) {
+      const nav = /<nav>([\s\S]*?)<\/nav>/.exec((await get(url)).body)?.[1] ?? '';
+      expect(nav, url).toContain('<a href="/review">Review desk</a>');
+      for (const href of ['/', '/inbox', '/dashboard']) expect(nav, url).toContain(`href="${href}"`);
+    }
+  });
+});
+
 describe('copy parts', () => {
   it('serves the mail HTML with a sandboxing CSP and links opening outside the frame', async () => {
     const r = await get('/render/html');

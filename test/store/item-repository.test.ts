@@ -36,6 +36,19 @@ describe.each(storeDialects())('items on $name', ({ name, enabled }) => {
       expect(await t.store.items.countForFeed(feedB.id)).toBe(0);
     });
 
+    it('keeps what an item is about, and tells "not known" (stored before migration 008) from "about none"', async () => {
+      const about = makeNewItem(feedA.id, { guid: 'a', countries: ['US', 'SD'], aboutCountries: ['SD'], firstSeenAt: day(2, 1) });
+      const none = makeNewItem(feedA.id, { guid: 'b', countries: [], aboutCountries: [], firstSeenAt: day(2, 2) });
+      const unknown = makeNewItem(feedA.id, { guid: 'c', countries: ['FR'], firstSeenAt: day(2, 3) });
+      await t.store.items.insertMany([about, none, unknown]);
+      const byGuid = new Map((await t.store.items.listArrived(day(2), day(3), 10)).map((i) => [i.guid, i]));
+      expect(byGuid.get('a')?.aboutCountries).toEqual(['SD']);
+      expect(byGuid.get('b')?.aboutCountries).toEqual([]);
+      expect(byGuid.get('c')).not.toHaveProperty('aboutCountries');
+      const [again] = await t.store.items.getMany([byGuid.get('a')!.id]);
+      expect(again?.aboutCountries).toEqual(['SD']);
+    });
+
     it('an empty insert is a no-op', async () => {
       expect(await t.store.items.insertMany([])).toEqual({ inserted: 0 });
     });

@@ -19,6 +19,11 @@ describe('people gazetteer', () => {
     expect(t.countries).toEqual(['UA']);
   });
 
+  it("reads Taiwan's president by surname, but not the Hong Kong publisher Jimmy Lai", () => {
+    expect(tags("Lai vows to raise defence spending").countries).toEqual(['TW']);
+    expect(tags('Jimmy Lai appeal hearing set for March').countries).toEqual([]);
+  });
+
   it('needs the full name where a surname is a common word or name', () => {
     expect(tags('Lee Jae-myung meets Takaichi').countries).toEqual(['KR', 'JP']);
     expect(tags('Spike Lee film opens').countries).toEqual([]);
@@ -56,6 +61,26 @@ describe('other languages', () => {
     expect(tags('Soudan : reprise des pourparlers à Djeddah', "L'armée soudanaise et la médiation américaine et saoudienne.").countries).toEqual(['SD', 'SA', 'US']);
     expect(tags('Polen öffnet Grenzübergänge zu Belarus', 'Warschau und die russischen Truppen; Irans Vorrat.').countries).toEqual(['PL', 'BY', 'RU', 'IR']);
     expect(tags('Corredor do Lobito', 'As minas da Zâmbia e o porto angolano.').countries).toEqual(['AO', 'ZM']);
+  });
+
+  it('matches a body as Portuguese and French write it, not only as the acronym', () => {
+    expect(tags('Opep+ eleva cotas a partir de janeiro').organisations).toEqual(['opec']);
+    expect(tags("L'Otan et la Cedeao saluent l'accord").organisations).toEqual(['nato', 'ecowas']);
+    expect(tags('OPEP+ sube la producción').organisations).toEqual(['opec']);
+  });
+
+  it('names one place across languages, so clustering sees one term', () => {
+    const place = (title: string): string[] => tags(title).entitySpans.flatMap((s) => s.terms).filter((t) => t.startsWith('l:'));
+    expect(place('Iran droht mit Schließung der Straße von Hormus')).toContain('l:Strait of Hormuz');
+    expect(place('Menace iranienne sur Ormuz')).toContain('l:Strait of Hormuz');
+    expect(place('Einnahmen aus dem Suezkanal brechen ein')).toEqual(['l:Suez']);
+    expect(place('Nato verstärkt Luftpatrouillen über dem Baltikum')).toEqual(['l:Baltic']);
+    expect(place('Defence pact for the Baltic states')).toEqual(['l:Baltic']);
+    // Gaza and the West Bank are tagged PS, and are two places all the same.
+    expect(tags('Aid convoy enters Gaza').countries).toEqual(['PS']);
+    expect(place('Aid convoy enters Gaza')).toEqual(['l:Gaza']);
+    expect(place('Nouvelles colonies en Cisjordanie')).toEqual(['l:West Bank']);
+    expect(place('Hilfskonvoi erreicht den Gazastreifen')).toEqual(['l:Gaza']);
   });
 
   it('inflects adjectives per language', () => {
@@ -103,6 +128,9 @@ describe('places and bodies that carry a region', () => {
 
   it('reads national armed groups as their country and Sahel and Donbas as regions', () => {
     expect(tags('Houthis claim attack on merchant vessel').countries).toEqual(['YE']);
+    expect(tags('Revolutionary Guards detain crew of fishing dhow').countries).toEqual(['IR']);
+    expect(tags('IRGC navy holds drills near Abu Musa').countries).toEqual(['IR']);
+    expect(tags('Die Revolutionsgarden setzen Öltanker fest').countries).toEqual(['IR']);
     expect(tags('Jihadists extend reach across the Sahel').aboutRegions).toEqual(['sub-saharan-africa']);
     expect(tags('Shelling intensifies in Donbas').aboutRegions).toEqual(['europe']);
     expect(tags('OPEC+ agrees to extend output cuts').aboutRegions).toEqual(['mena']);
