@@ -60,7 +60,8 @@ const CUES: Record<OffTopicKind, CueList> = {
       seleccion argentina, seleccion espanola, sudamericano, copa del mundo, copa america, copa libertadores,
       cyclisme, formule 1, coupe du monde, ligue des champions, championnat*, tournoi*, buteur, footballeur*, tennisman,
       fussball, fußball, radsport, skispringen, weltcup, formel 1, weltmeisterschaft, nationalmannschaft, olympia*, stadion,
-      futebol, tenista, esqui, formula 1, copa do mundo, brasileirao, selecao, jogador*, artilheiro`,
+      futebol, tenista, esqui, formula 1, copa do mundo, brasileirao, campeonato brasileiro, campeonato paulista, selecao, jogador*, artilheiro,
+      laliga, liga mx, liga profesional, primera division, serie b, tabela de classificacao, tabla de posiciones`,
     weak: `match*, goal, goals, scored, scorer, scores, coach*, season, title, titles, tournament*, qualifier*, qualifying, semi-final*,
       semifinal*, quarter-final*, final, finals, league, cup, derby, stadium, kick-off, fixture*, squad*, teammate*, all blacks,
       beat, beats, thrash*, draw, drew, victory, defeat*, win, wins, won, champion*, medal*, podium, sprint, relay, lap, laps,
@@ -68,7 +69,8 @@ const CUES: Record<OffTopicKind, CueList> = {
       partidos, gol, goles, liga, torneo, entrenador, estadio, campeon*, medalla*, semifinales, clasifico, carrera,
       buts, victoire, defaite, coupe, entraineur, stade, bleus, xv, double, triple, medaille*, relais, course, descente, joueur*, joueuse*,
       spiel, spiele, tor, tore, mannschaft, trainer, meisterschaft, sieg, medaille*, rennen,
-      jogo, jogos, golo, golos, gols, campeonato, treinador, estadio, campeao, medalha*, corrida`,
+      jogo, jogos, golo, golos, gols, campeonato, treinador, estadio, campeao, medalha*, corrida,
+      rodada, jornada, vence, venceu, bateu, goleia, goleou, empata, empatou, gana, gano, empate, pontos, puntos, tricolor, rubro-negro`,
   },
   celebrity: {
     strong: `celebrity, celebrities, hollywood, red carpet, oscar*, grammy*, emmy*, golden globe*, popstar, pop star, film star, movie star,
@@ -182,8 +184,11 @@ function weigh(c: CompiledCues, tokens: readonly Token[]): number {
   return total;
 }
 
-/** A score like "2-1", "27-24" or "3:0": a sports result (worth a strong cue). */
-const SCORE = /(?<![\d.,])\d{1,3}\s?[-–:]\s?\d{1,3}(?![\d.,%])/;
+/**
+ * A score like "2-1", "27-24" or "3:0", or as Spanish and Portuguese write
+ * it, "por 2 a 0": a sports result (worth a strong cue).
+ */
+const SCORE = /(?<![\d.,])\d{1,3}\s?[-–:]\s?\d{1,3}(?![\d.,%])|\bpor \d{1,2} a \d{1,2}\b(?![\d.,%])/;
 /** A temperature: "44C", "-5 °C", "104F" (worth a strong weather cue). */
 const TEMPERATURE = /(?<![\p{L}\p{N}.,])-?\d{1,3}(?:[.,]\d)?\s?(?:°\s?[CF]?|º\s?[CF]?|[CF])(?![\p{L}\p{N}])/u;
 /** Least cue weight for an item to be off-topic at all (one strong cue in the title, or several weak ones). */

@@ -20,6 +20,10 @@ describe('checkRelevance: off-topic items stay out', () => {
       ['Ski alpin : doublé autrichien à Val d\u2019Isère', 'Les Autrichiens ont dominé la descente, devant un Suisse.'],
       ['Biathlon-Weltcup: Deutsche Staffel auf Platz drei', 'Die Mannschaft lag nach dem letzten Schießen zurück.'],
       ['Brasil vence a Argentina nas eliminatórias', 'A seleção venceu por 2-0 no Maracanã com dois gols no segundo tempo.'],
+      // League results as Portuguese and Spanish papers write them: "por 3 a 1", the round, the table.
+      ['Flamengo vence o Grêmio e assume a liderança do Campeonato Brasileiro', 'O rubro-negro ganhou por 3 a 1 na 30ª rodada.'],
+      ['Corinthians bate o Santos no clássico', 'O time venceu por 2 a 1 e subiu para o sexto lugar na tabela de classificação.'],
+      ['El Betis gana al Sevilla en la jornada 14', 'Los verdiblancos se impusieron por 2 a 0 y suman 25 puntos.'],
     ];
     for (const [title, text] of results) expect(kind(title, text), title).toBe('sports');
   });
@@ -55,6 +59,11 @@ describe('checkRelevance: foreign-policy stories that use those words stay in', 
     expect(kind('Heatwave summit: Mediterranean ministers agree joint plan', 'Environment ministers from 12 countries met in Athens as temperatures hit 44C.')).toBeNull();
     expect(kind('Flood-hit Pakistan seeks IMF loan rescheduling', 'The government said damage from the monsoon floods ran to $12bn.')).toBeNull();
     expect(kind('Philippines asks Japan for help after typhoon', 'Manila requested military aircraft and relief supplies from Tokyo.')).toBeNull();
+  });
+
+  it('keeps rounds of talks, whatever the word for a round', () => {
+    expect(kind('Brasil e Argentina abrem nova rodada de negociações sobre tarifas', 'Os chanceleres se reúnem em Brasília para a segunda rodada.')).toBeNull();
+    expect(kind('Nueva jornada de negociaciones entre Venezuela y la oposición en Barbados', 'Los mediadores noruegos presiden la sesión.')).toBeNull();
   });
 
   it('keeps elections, cyber sanctions and state measures that move markets', () => {
