@@ -1,9 +1,18 @@
 // A small SVG chart of the soak samples: RSS, heap, open fds and event-loop
-// delay p99 against time, one panel each, with the warm-up shaded.
+// delay p99 against time, one panel each, with the warm-up shaded. RSS and
+// heap have a second, darker line when the samples carry after-GC readings.
 export interface SoakSample {
   t: number;
   rssMb: number;
   heapMb: number;
+  /** Buffers and other memory outside the JS heap (process.memoryUsage().external, arrayBuffers). */
+  externalMb?: number;
+  arrayBuffersMb?: number;
+  /** The same readings right after a forced full GC (the serve process runs with --expose-gc). */
+  rssGcMb?: number;
+  heapGcMb?: number;
+  /** Resident size of the C allocator's main arena ([heap] in /proc/self/smaps); null off Linux. */
+  mallocHeapMb?: number | null;
   fds: number;
   eldP99: number;
   eldMax: number;
@@ -17,9 +26,11 @@ const PAD_R = 20;
 const GAP = 34;
 
 export function soakChartSvg(samples: SoakSample[], opts: { warmupS: number; title: string }): string {
-  const panels: Array<{ label: string; unit: string; value: (s: SoakSample) => number; color: string; limit?: number }> = [
-    { label: 'RSS', unit: 'MB', value: (s) => s.rssMb, color: '#1f77b4' },
-    { label: 'heap used', unit: 'MB', value: (s) => s.heapMb, color: '#2ca02c' },
+  type Panel = { label: string; unit: string; value: (s: SoakSample) => number; color: string; limit?: number; afterGc?: { value: (s: SoakSample) => number | undefined; color: string } };
+  const gcd = samples.some((s) => s.rssGcMb !== undefined);
+  const panels: Panel[] = [
+    { label: gcd ? 'RSS (light: as sampled, dark: after a forced GC)' : 'RSS', unit: 'MB', value: (s) => s.rssMb, color: gcd ? '#9ecae1' : '#1f77b4', afterGc: { value: (s) => s.rssGcMb, color: '#1f77b4' } },
+    { label: gcd ? 'heap used (light: as sampled, dark: after a forced GC)' : 'heap used', unit: 'MB', value: (s) => s.heapMb, color: gcd ? '#a1d99b' : '#2ca02c', afterGc: { value: (s) => s.heapGcMb, color: '#2ca02c' } },
     { label: 'open file descriptors', unit: '', value: (s) => s.fds, color: '#9467bd' },
     { label: 'event-loop delay p99 per 10 s', unit: 'ms', value: (s) => s.eldP99, color: '#d62728', limit: 100 },
   ];
@@ -47,6 +58,14 @@ export function soakChartSvg(samples: SoakSample[], opts: { warmupS: number; tit
     }
     const pts = samples.filter((s) => Number.isFinite(p.value(s)) && p.value(s) >= 0).map((s) => `${x(s.t).toFixed(1)},${y(p.value(s)).toFixed(1)}`);
     out.push(`<polyline fill="none" stroke="${p.color}" stroke-width="1.5" points="${pts.join(' ')}"/>`);
+    const gc = p.afterGc;
+    if (gcd && gc) {
+      const gcPts = samples.flatMap((s) => {
+        const v = gc.value(s);
+        return v !== undefined && Number.isFinite(v) && v >= 0 ? [`${x(s.t).toFixed(1)},${y(v).toFixed(1)}`] : [];
+      });
+      out.push(`<polyline fill="none" stroke="${gc.color}" stroke-width="1.5" points="${gcPts.join(' ')}"/>`);
+    }
     if (i === panels.length - 1) {
       for (let t = 0; t <= tMax; t += 60) out.push(`<text x="${x(t)}" y="${top + PANEL_H + 14}" text-anchor="middle">${t / 60} min</text>`);
     }

@@ -1,13 +1,20 @@
 // The scheduler behind `dispatch serve`: one loop that fetches feeds on their
-// own interval (with backoff for failing ones) and runs each digest's due slot
-// via runDigest, then sleeps on the injected clock until the next thing to do.
+// own interval (with backoff for failing ones), and one loop per digest that
+// runs its due slot via runDigest, each sleeping on the injected clock until
+// its next thing to do. They run side by side because a slot can take minutes
+// (a big list sending): feeds must not go stale meanwhile, and one digest's
+// send must not hold back another digest's slot. Each digest's slot is
+// single-flight already (its lease, and one loop per digest here); feed
+// refreshes are queued one after another, so the same feeds are never fetched
+// twice at once.
 // Everything that must survive a restart lives in the store (slot_runs,
-// editions, deliveries, leases); the loop itself only keeps a cursor per digest.
+// editions, deliveries, leases); the loops themselves only keep a cursor per digest.
 import { publishSchedulerEvent } from '../observability/scheduler-events.js';
 import type { DigestConfig } from '../config/index.js';
 import type { Mailer, SendRateGate } from '../deliver/index.js';
 import type { CompiledDigest } from '../render/index.js';
 import { dueSlots, needsRefreshBeforeSlot, nextFetchAt, nextSlot, slotKey, systemClock, type Clock } from '../schedule/index.js';
+import type { FeedRecord } from '../shared/types.js';
 import { compileTemplates, openMailer, type DeliverEditionResult } from './deliver-edition.js';
 import type { AppContext } from './open-context.js';
 import { backoffPolicy, processHolderId, refreshDueFeeds } from './refresh-due-feeds.js';
@@ -22,6 +29,7 @@ export type SchedulerEvent =
   | { type: 'slot-due'; at: Date; digest: string; slot: string }
   | { type: 'slot-done'; at: Date; digest: string; slot: string; outcome: SlotOutcome; resumed: DeliverEditionResult[] }
   | { type: 'error'; at: Date; digest: string | null; message: string }
+  /** One of the loops (feeds, or a digest) goes to sleep until `until`. */
   | { type: 'idle'; at: Date; until: Date }
   | { type: 'stopped'; at: Date };
 
@@ -44,7 +52,7 @@ export interface SchedulerOptions {
 
 export interface SchedulerHandle {
   holder: string;
-  /** Resolves when the loop has stopped (after abort) and everything is released. */
+  /** Resolves when every loop has stopped (after abort) and everything is released. */
   done: Promise<void>;
 }
 
@@ -54,6 +62,23 @@ interface DigestState {
   cursor: Date;
   /** A due slot that could not run yet (lease busy, error): try again at this time. */
   retryAt: Date | null;
+}
+
+/** What the loops share. */
+interface Shared {
+  clock: Clock;
+  holder: string;
+  emit: (e: SchedulerEvent) => void;
+  /** The caller's stop, or any loop failing unexpectedly (then the others stop too). */
+  signal: AbortSignal;
+  busyRetryMs: number;
+  errorRetryMs: number;
+  compiled: CompiledDigest;
+  mailer: Mailer;
+  rate: SendRateGate | undefined;
+  onSendProgress: SchedulerOptions['onSendProgress'];
+  /** Refreshes the feeds that pass `isDue`, after any refresh already running (see queueRefreshes). */
+  refresh: (isDue: (feed: FeedRecord) => boolean) => Promise<{ summary: RefreshSummary | null; feedIds: number[] }>;
 }
 
 // Nothing to do for a day is still a reason to wake up and look again
@@ -73,20 +98,17 @@ export function startScheduler(ctx: AppContext, opts: SchedulerOptions = {}): Sc
   };
   // The start instant is taken now, not after templates compiled: a slot
   // due during start-up still counts as after the start.
-  const done = loop(ctx, { ...opts, clock, holder, emit }, clock.now());
+  const done = run(ctx, { ...opts, clock, holder, emit }, clock.now());
   return { holder, done };
 }
 
-async function loop(
+async function run(
   ctx: AppContext,
   opts: SchedulerOptions & { clock: Clock; holder: string; emit: (e: SchedulerEvent) => void },
   started: Date,
 ): Promise<void> {
-  const { clock, holder, emit, signal } = opts;
+  const { clock, holder, emit } = opts;
   const { store, config } = ctx;
-  const policy = backoffPolicy(ctx);
-  const busyRetryMs = opts.busyRetryMs ?? 30_000;
-  const errorRetryMs = opts.errorRetryMs ?? 5 * 60_000;
   const compiled = opts.compiled ?? (await compileTemplates(config));
   const ownMailer = opts.mailer ? null : openMailer(config);
   const mailer = opts.mailer ?? (ownMailer as Mailer);
@@ -108,50 +130,97 @@ async function loop(
       states.push({ digest, cursor, retryAt: null });
     }
 
-    let feedIds = new Set<number>();
-    while (!signal?.aborted) {
-      // Feeds on their own interval.
-      try {
-        const r = await refreshDueFeeds(ctx, {
-          now: () => clock.now(),
-          isDue: (feed) => (nextFetchAt(feed, policy)?.getTime() ?? Infinity) <= clock.now().getTime(),
-        });
-        feedIds = new Set(r.feedIds);
-        if (r.summary) emit({ type: 'fetched', at: clock.now(), summary: r.summary });
-      } catch (error) {
-        emit({ type: 'error', at: clock.now(), digest: null, message: `fetching feeds: ${describe(error)}` });
-      }
-
-      for (const state of states) {
-        if (signal?.aborted) break;
-        await tick(ctx, state, { ...opts, clock, holder, emit, busyRetryMs, errorRetryMs, compiled, mailer, rate });
-      }
-      if (signal?.aborted) break;
-
-      const until = await nextWake(ctx, states, feedIds, clock.now(), policy);
-      emit({ type: 'idle', at: clock.now(), until });
-      await clock.sleepUntil(until, signal);
-    }
+    // A loop that throws (a store failure outside the per-slot error
+    // handling) stops the whole scheduler, as one loop did before: the others
+    // stop gracefully and `done` rejects with the cause.
+    const failed = new AbortController();
+    const signal = opts.signal ? AbortSignal.any([opts.signal, failed.signal]) : failed.signal;
+    const shared: Shared = {
+      clock,
+      holder,
+      emit,
+      signal,
+      busyRetryMs: opts.busyRetryMs ?? 30_000,
+      errorRetryMs: opts.errorRetryMs ?? 5 * 60_000,
+      compiled,
+      mailer,
+      rate,
+      onSendProgress: opts.onSendProgress,
+      refresh: queueRefreshes(ctx, clock, emit),
+    };
+    const guard = (p: Promise<void>): Promise<void> =>
+      p.catch((error: unknown) => {
+        failed.abort(error);
+        throw error;
+      });
+    // The feed loop first: at start its fetch is queued before any slot's.
+    const loops = [guard(feedLoop(ctx, shared)), ...states.map((state) => guard(digestLoop(ctx, state, shared)))];
+    const outcomes = await Promise.allSettled(loops);
+    const failure = outcomes.find((o): o is PromiseRejectedResult => o.status === 'rejected');
+    if (failure) throw failure.reason;
   } finally {
     await ownMailer?.close().catch(() => undefined);
     emit({ type: 'stopped', at: clock.now() });
   }
 }
 
-async function tick(
-  ctx: AppContext,
-  state: DigestState,
-  o: SchedulerOptions & {
-    clock: Clock;
-    holder: string;
-    emit: (e: SchedulerEvent) => void;
-    busyRetryMs: number;
-    errorRetryMs: number;
-    compiled: CompiledDigest;
-    mailer: Mailer;
-    rate: SendRateGate | undefined;
-  },
-): Promise<void> {
+/**
+ * One refresh at a time, in the order asked: the feed loop and a slot about
+ * to build never fetch the same feeds at once, and the one that waited reads
+ * the records the other just wrote, so a feed fetched a moment ago is not due
+ * again (a slot finds it fresh). Chaining promises is enough: both callers
+ * live in this process; other processes fetch on their own and items dedupe.
+ */
+function queueRefreshes(ctx: AppContext, clock: Clock, emit: (e: SchedulerEvent) => void): Shared['refresh'] {
+  let last: Promise<unknown> = Promise.resolve();
+  return (isDue) => {
+    const next = last.then(async () => {
+      const r = await refreshDueFeeds(ctx, { now: () => clock.now(), isDue });
+      if (r.summary) emit({ type: 'fetched', at: clock.now(), summary: r.summary });
+      return r;
+    });
+    last = next.catch(() => undefined);
+    return next;
+  };
+}
+
+/** Feeds on their own interval (and backoff), whatever the digests are doing. */
+async function feedLoop(ctx: AppContext, o: Shared): Promise<void> {
+  const { clock, signal, emit } = o;
+  const policy = backoffPolicy(ctx);
+  // The config's feeds by store id, as of the last refresh that worked.
+  let feedIds: Set<number> | null = null;
+  while (!signal.aborted) {
+    try {
+      const r = await o.refresh((feed) => (nextFetchAt(feed, policy)?.getTime() ?? Infinity) <= clock.now().getTime());
+      feedIds = new Set(r.feedIds);
+    } catch (error) {
+      emit({ type: 'error', at: clock.now(), digest: null, message: `fetching feeds: ${describe(error)}` });
+    }
+    if (signal.aborted) break;
+    const until = await nextFetchWake(ctx, feedIds, clock.now(), policy).catch((error: unknown) => {
+      // The store failed between two refreshes: look again after one interval.
+      emit({ type: 'error', at: clock.now(), digest: null, message: `fetching feeds: ${describe(error)}` });
+      return new Date(clock.now().getTime() + policy.fetchEveryMs);
+    });
+    emit({ type: 'idle', at: clock.now(), until });
+    await clock.sleepUntil(until, signal);
+  }
+}
+
+/** One digest's slots, one after another; other digests have loops of their own. */
+async function digestLoop(ctx: AppContext, state: DigestState, o: Shared): Promise<void> {
+  const { clock, signal, emit } = o;
+  while (!signal.aborted) {
+    await tick(ctx, state, o);
+    if (signal.aborted) break;
+    const until = nextDigestWake(state, clock.now());
+    emit({ type: 'idle', at: clock.now(), until });
+    await clock.sleepUntil(until, signal);
+  }
+}
+
+async function tick(ctx: AppContext, state: DigestState, o: Shared): Promise<void> {
   const now = o.clock.now();
   if (state.retryAt && state.retryAt.getTime() > now.getTime()) return;
   const { digest } = state;
@@ -180,11 +249,7 @@ async function tick(
   try {
     // Outside the lease: fetching is idempotent (items dedupe) and shared by every digest.
     const policy = backoffPolicy(ctx);
-    const { summary: fetch } = await refreshDueFeeds(ctx, {
-      now: () => o.clock.now(),
-      isDue: (feed) => needsRefreshBeforeSlot(feed, o.clock.now(), ctx.config.schedule.freshForMs, policy),
-    });
-    if (fetch) o.emit({ type: 'fetched', at: o.clock.now(), summary: fetch });
+    await o.refresh((feed) => needsRefreshBeforeSlot(feed, o.clock.now(), ctx.config.schedule.freshForMs, policy));
     const r = await runDigest(
       ctx,
       digest,
@@ -203,7 +268,7 @@ async function tick(
     const again =
       r.outcome.kind === 'busy' ||
       // Stopped by a lost lease or a relay that kept failing (not by shutdown): try again later.
-      (r.outcome.kind === 'incomplete' && !o.signal?.aborted);
+      (r.outcome.kind === 'incomplete' && !o.signal.aborted);
     if (r.outcome.kind === 'review') {
       // The draft waits for its editor: come back when it is due (released or skipped then).
       state.cursor = new Date(plan.run.getTime() - 1);
@@ -223,18 +288,20 @@ async function tick(
   }
 }
 
-async function nextWake(
-  ctx: AppContext,
-  states: DigestState[],
-  feedIds: Set<number>,
-  now: Date,
-  policy: ReturnType<typeof backoffPolicy>,
-): Promise<Date> {
+/** The digest's next slot (its draft's deadline under review), or the retry of a slot that could not run. */
+function nextDigestWake(s: DigestState, now: Date): Date {
   let wake = now.getTime() + MAX_SLEEP_MS;
-  for (const s of states) {
-    const t = s.retryAt ?? nextSlot(s.digest, s.cursor);
-    if (t) wake = Math.min(wake, t.getTime() - (s.retryAt ? 0 : (s.digest.review?.deadlineMs ?? 0)));
-  }
+  const t = s.retryAt ?? nextSlot(s.digest, s.cursor);
+  if (t) wake = Math.min(wake, t.getTime() - (s.retryAt ? 0 : (s.digest.review?.deadlineMs ?? 0)));
+  // Never busy-loop on a time that has passed (a clock jump backwards).
+  return new Date(Math.max(wake, now.getTime() + 1000));
+}
+
+/** When the first of the config's feeds is due (interval or backoff). */
+async function nextFetchWake(ctx: AppContext, feedIds: Set<number> | null, now: Date, policy: ReturnType<typeof backoffPolicy>): Promise<Date> {
+  // No refresh has worked yet (the store failed): try again after one interval.
+  if (!feedIds) return new Date(now.getTime() + policy.fetchEveryMs);
+  let wake = now.getTime() + MAX_SLEEP_MS;
   if (feedIds.size > 0) {
     for (const feed of await ctx.store.feeds.list()) {
       // Feeds dropped from the config stay in the store but are not fetched.

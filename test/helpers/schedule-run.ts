@@ -19,12 +19,22 @@ export interface RunningScheduler {
 export async function runScheduler(
   ctx: AppContext,
   startIso: string,
-  opts: { holder?: string; busyRetryMs?: number; onEvent?: (e: SchedulerEvent, s: RunningScheduler) => void; onSendProgress?: (p: { sent: number }) => void } = {},
+  opts: {
+    holder?: string;
+    busyRetryMs?: number;
+    onEvent?: (e: SchedulerEvent, s: RunningScheduler) => void;
+    onSendProgress?: (p: { sent: number }) => void;
+    /** Wraps the config's mailer (e.g. one that takes clock time per message). */
+    mailer?: (mailer: Mailer, clock: ManualClock) => Mailer;
+  } = {},
 ): Promise<RunningScheduler> {
-  const clock = new ManualClock(new Date(startIso));
+  // The scheduler runs one loop for feeds and one per digest, each asleep on
+  // the clock between its own wake-ups: the clock moves when all are asleep.
+  const clock = new ManualClock(new Date(startIso), { parties: 1 + ctx.config.digests.length });
   const events: SchedulerEvent[] = [];
   const controller = new AbortController();
-  const mailer = openMailer(ctx.config);
+  const configMailer = openMailer(ctx.config);
+  const mailer = opts.mailer ? opts.mailer(configMailer, clock) : configMailer;
   const compiled = await compileTemplates(ctx.config);
   const running = {} as RunningScheduler;
   const handle = startScheduler(ctx, {

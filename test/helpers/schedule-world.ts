@@ -3,6 +3,8 @@
 // an AppContext built on that store (openContext cannot take a PostgreSQL
 // schema, so the context is assembled here the way openContext does it).
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,6 +25,8 @@ export interface WorldOptions {
   extraYaml?: string;
   /** Items in the local feed (0 = no feed at all). */
   items?: number;
+  /** Fetch the Desk feed from this URL (startDeskFeedServer) instead of the local desk.xml. */
+  feedUrl?: string;
   /** Feeds that do not exist (always fail). */
   brokenFeeds?: number;
   subscribers?: number;
@@ -54,7 +58,8 @@ export const DAILY_BERLIN = `  - name: daily
     minItems: 2
 `;
 
-function rss(count: number, from: number): string {
+/** The Desk feed's document: `count` items numbered from `from`, an hour apart from 1 Jan 2026. */
+export function rss(count: number, from = 1): string {
   const items = Array.from({ length: count }, (_, k) => {
     const i = from + k;
     return `<item><title>Envoys meet, round ${i}</title><link>https://news.example.org/story-${i}</link><guid>story-${i}</guid>
@@ -72,7 +77,7 @@ export async function makeWorld(opts: WorldOptions = {}): Promise<World> {
   const dir = mkdtempSync(path.join(tmpdir(), 'dispatch-schedule-'));
   const feeds: string[] = [];
   const items = opts.items ?? 0;
-  if (items > 0) feeds.push(`  - name: Desk\n    url: desk.xml\n    tags: [world]`);
+  if (items > 0 || opts.feedUrl) feeds.push(`  - name: Desk\n    url: ${opts.feedUrl ?? 'desk.xml'}\n    tags: [world]`);
   for (let i = 0; i < (opts.brokenFeeds ?? 0); i++) feeds.push(`  - name: Broken ${i}\n    url: missing-${i}.xml`);
   const configPath = path.join(dir, 'dispatch.config.yaml');
   writeFileSync(
@@ -122,6 +127,33 @@ ${opts.extraYaml ?? ''}
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+export interface DeskFeedServer {
+  url: string;
+  /** When each request came, by the `now` given (the scheduler's clock). */
+  requests: Date[];
+  close(): Promise<void>;
+}
+
+/** The Desk feed over real HTTP (127.0.0.1, random port), `count` items, no validators: every fetch is a full 200. */
+export function startDeskFeedServer(count: number, now: () => Date): Promise<DeskFeedServer> {
+  const requests: Date[] = [];
+  const server = http.createServer((_req, res) => {
+    requests.push(now());
+    res.writeHead(200, { 'Content-Type': 'application/rss+xml; charset=utf-8' });
+    res.end(rss(count));
+  });
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      resolve({
+        url: `http://127.0.0.1:${port}/desk.xml`,
+        requests,
+        close: () => new Promise<void>((r) => server.close(() => r())),
+      });
+    }),
+  );
 }
 
 const CHILD = path.join(path.dirname(fileURLToPath(import.meta.url)), 'schedule-child.ts');

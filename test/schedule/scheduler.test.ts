@@ -2,12 +2,15 @@
 // local feed file and a real SMTP sink: slots fire at their instants (across
 // DST), each slot is sent once (also across a restart), missed slots are
 // caught up inside the grace period and skipped outside it, a graceful stop
-// leaves the rest pending for the next start, and failing feeds back off.
+// leaves the rest pending for the next start, failing feeds back off, and
+// neither feeds nor another digest wait for an edition that sends for minutes.
 import { afterEach, describe, expect, it } from 'vitest';
 import { formatSchedulerEvent, healthReport, refreshFeeds } from '../../src/app/index.js';
+import type { Mailer } from '../../src/deliver/index.js';
+import type { Clock } from '../../src/schedule/index.js';
 import { startSmtpSink, type SmtpSink } from '../helpers/deliver-smtp-sink.js';
 import { runScheduler, type RunningScheduler } from '../helpers/schedule-run.js';
-import { makeWorld, type World } from '../helpers/schedule-world.js';
+import { DAILY_BERLIN, makeWorld, startDeskFeedServer, type World } from '../helpers/schedule-world.js';
 
 const cleanups: Array<() => Promise<void> | void> = [];
 afterEach(async () => {
@@ -185,6 +188,69 @@ describe('scheduler: sending', () => {
       ['2026-03-02T06:01:00.000Z', 'sent'],
     ]);
     expectOneCopyEach(sink!, w.emails);
+  });
+});
+
+/**
+ * The config's mailer, slowed down in the scheduler's time: every message
+ * waits `perMessageMs` on the clock before it goes to the relay, so an
+ * edition takes minutes of (manual) time to send. One message at a time: the
+ * manual clock counts who it woke, and one sending lane stands in for the
+ * loop that is sending.
+ */
+function slowMailer(inner: Mailer, clock: Clock, perMessageMs: number): Mailer {
+  return {
+    kind: inner.kind,
+    describe: () => inner.describe(),
+    notice: () => inner.notice(),
+    preflight: inner.preflight ? () => inner.preflight?.() ?? Promise.resolve(null) : undefined,
+    parallelism: 1,
+    async send(msg) {
+      await clock.sleepUntil(new Date(clock.now().getTime() + perMessageMs));
+      return inner.send(msg);
+    },
+    close: () => inner.close(),
+  };
+}
+
+const hhmmss = (d: Date): string => d.toISOString().slice(11, 19);
+
+describe('scheduler: slow editions', () => {
+  it('keeps refetching feeds on their interval while an edition takes minutes to send', async () => {
+    let now = (): Date => new Date();
+    const feed = await startDeskFeedServer(4, () => now());
+    cleanups.push(() => feed.close());
+    const { w, sink } = await world({ feedUrl: feed.url, subscribers: 5, sink: true, extraYaml: 'schedule:\n  fetchEvery: 1m\n  freshFor: 1m\n  lease: 1h\n' });
+    // Five readers, a minute each: the 06:00 edition sends until 06:05.
+    const s = await scheduler(w, '2026-03-02T05:58:30.000Z', { mailer: (m, clock) => slowMailer(m, clock, 60_000) });
+    now = () => s.clock.now();
+    await s.advanceTo('2026-03-02T06:07:00.000Z');
+    expect(s.of('slot-done').map((e) => [hhmmss(e.at), e.outcome.kind])).toEqual([['06:05:00', 'sent']]);
+    expectOneCopyEach(sink!, w.emails);
+    // Every minute from the start, through the send: the slot found the feed fresh (fetched 30 s before).
+    expect(feed.requests.map(hhmmss)).toEqual(['05:58:30', '05:59:30', '06:00:30', '06:01:30', '06:02:30', '06:03:30', '06:04:30', '06:05:30', '06:06:30']);
+    expect(s.of('fetched').map((e) => hhmmss(e.at))).toEqual(feed.requests.map(hhmmss));
+  });
+
+  it("runs another digest's slot on time while the first digest's edition is still sending", async () => {
+    const second = `  - name: second
+    title: Second Brief
+    schedule: "2 7 * * *"
+    timezone: Europe/Berlin
+    lookback: 3650d
+    maxAge: 3650d
+    minItems: 2
+`;
+    const { w, sink } = await world({ items: 4, subscribers: 5, sink: true, digestsYaml: DAILY_BERLIN + second, extraYaml: 'schedule:\n  lease: 1h\n' });
+    const s = await scheduler(w, '2026-03-02T05:59:00.000Z', { mailer: (m, clock) => slowMailer(m, clock, 60_000) });
+    await s.advanceTo('2026-03-02T06:10:00.000Z');
+    // daily sends 06:00–06:05; second is due at 06:02, not when daily is done.
+    expect(s.of('slot-due').map((e) => [e.digest, hhmmss(e.at)])).toEqual([['daily', '06:00:00'], ['second', '06:02:00']]);
+    expect(s.of('slot-done').map((e) => [e.digest, hhmmss(e.at), e.outcome.kind])).toEqual([['daily', '06:05:00', 'sent'], ['second', '06:07:00', 'sent']]);
+    const copies = sink!.copyCounts();
+    expect([...copies.keys()].sort()).toEqual([...w.emails].sort());
+    expect([...copies.values()].every((n) => n === 2)).toBe(true);
+    expect(await w.ctx.store.leases.list()).toEqual([]);
   });
 });
 
