@@ -358,7 +358,7 @@ export async function sendEdition(opts: SendEditionOptions): Promise<SendSummary
       let freed = 0;
       if (opts.isDead) {
         for (const h of await deliveries.claimHolders(editionId, opts.now())) {
-          if (h !== holder && opts.isDead(h)) freed += await deliveries.releaseClaims(h);
+          if (h !== holder && opts.isDead(h)) freed += await deliveries.releaseClaims(h, editionId);
         }
       }
       if (freed === 0) await sleep(pollMs, signal);
@@ -401,7 +401,10 @@ export async function sendEdition(opts: SendEditionOptions): Promise<SendSummary
     await commitSent();
     // Whatever this process claimed and did not finish goes back at once,
     // so other workers (or the next run) need not wait for the expiry.
-    await deliveries.releaseClaims(holder).catch(() => undefined);
+    // Only this edition's: the same holder may be sending another edition
+    // right now (the scheduler runs digests side by side), and releasing its
+    // rows would let them be claimed and sent a second time.
+    await deliveries.releaseClaims(holder, editionId).catch(() => undefined);
   }
   if (fatal) throw (fatal as { error: unknown }).error;
 

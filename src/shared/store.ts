@@ -131,8 +131,12 @@ export interface DeliveryRepository {
   claimHolders(editionId: number, now: Date): Promise<string[]>;
   /** Extends every pending claim of `holder`; returns how many rows it holds. */
   renewClaims(holder: string, now: Date, ttlMs: number): Promise<number>;
-  /** Gives back every pending row `holder` claimed (at shutdown); returns how many. */
-  releaseClaims(holder: string): Promise<number>;
+  /**
+   * Gives back every pending row `holder` claimed (at shutdown), or only those
+   * of one edition (one process can send several editions at once: the
+   * scheduler runs each digest's slot on its own); returns how many.
+   */
+  releaseClaims(holder: string, editionId?: number): Promise<number>;
   /**
    * The mid-send re-check (unsubscribes, removals, bounces, lost claims):
    * of these rows, the ids that may still be handed to the relay (pending,

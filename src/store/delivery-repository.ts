@@ -178,12 +178,13 @@ export function deliveryRepository(db: Kysely<DatabaseSchema>, dialect: SqlDiale
       return toCount(r.numUpdatedRows);
     },
 
-    async releaseClaims(holder): Promise<number> {
+    async releaseClaims(holder, editionId): Promise<number> {
       const r = await db
         .updateTable('deliveries')
         .set({ claimed_by: null, claim_expires_at: null })
         .where('claimed_by', '=', holder)
         .where('status', '=', 'pending')
+        .$if(editionId !== undefined, (q) => q.where('edition_id', '=', editionId as number))
         .executeTakeFirst();
       return toCount(r.numUpdatedRows);
     },

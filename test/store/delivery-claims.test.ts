@@ -57,6 +57,20 @@ describe.each(storeDialects())('delivery claims on $name', ({ name, enabled }) =
       expect(rows.map((r) => r.claimed_by)).toEqual(['other', 'other']);
     });
 
+    it("releases one edition's claims without touching the same holder's claims on another edition", async () => {
+      await seedSubscribers(t, 4);
+      const other = (await t.store.editions.create(makeEditionInput({ slot: '2026-03-02T08:00:00.000Z' }))).edition;
+      await t.store.deliveries.enqueue(edition.id, t0);
+      await t.store.deliveries.enqueue(other.id, t0);
+      await t.store.deliveries.claimBatch(edition.id, 'proc', 4, t0, 60_000);
+      const kept = await t.store.deliveries.claimBatch(other.id, 'proc', 4, t0, 60_000);
+      expect(await t.store.deliveries.releaseClaims('proc', edition.id)).toBe(4);
+      // The other edition's rows are still held: nobody else can claim them.
+      expect(await t.store.deliveries.claimBatch(other.id, 'intruder', 4, t0, 60_000)).toEqual([]);
+      expect(kept).toHaveLength(4);
+      expect(await t.store.deliveries.releaseClaims('proc')).toBe(4);
+    });
+
     it('recheck keeps only rows still ours with an active reader, and marks the unsubscribed ones skipped', async () => {
       await seedSubscribers(t, 4);
       await t.store.deliveries.enqueue(edition.id, t0);
