@@ -7,7 +7,8 @@
 // Usage: node --import <ts hooks> schedule-child.ts '{"configPath":…}'
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { shutdownSignal, startScheduler } from '../../src/app/start-scheduler.js';
+import { shutdownSignal } from '../../src/app/shutdown-signal.js';
+import { startScheduler } from '../../src/app/start-scheduler.js';
 import { loadConfig } from '../../src/config/index.js';
 import { offsetClock } from '../../src/schedule/index.js';
 import { openStore, type OpenStoreOptions } from '../../src/store/index.js';

@@ -1,7 +1,6 @@
 // `dispatch check [--json]`: the go-live report (issue 10). Exit 1 when any
 // check fails; every line says what was looked at and what to fix.
 import { dnsResolver, goLiveChecks, probeRelay } from '../../deliverability/index.js';
-import type { CommandSpec } from '../command-spec.js';
 import type { Command } from './command.js';
 
 export const checkCommand: Command = async (c) => {
@@ -14,11 +13,4 @@ export const checkCommand: Command = async (c) => {
     c.out.print(ok ? 'ready to go live' : `${results.filter((r) => !r.ok).length} check(s) failed`);
   }
   return ok ? 0 : 1;
-};
-
-export const checkSpec: CommandSpec = {
-  name: 'check',
-  summary: 'go-live report: addresses, links, DNS (SPF, DKIM, DMARC, MX) and the relay; exit 1 when something is wrong',
-  examples: ['dispatch check', 'dispatch check --json', 'DISPATCH_DNS_SERVERS=127.0.0.1:5353 dispatch check'],
-  run: checkCommand,
 };

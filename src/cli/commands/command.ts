@@ -1,7 +1,14 @@
 // What every command shares: the context it runs in, and a few printers.
-import { looksOffline, openContext, type AppContext, type DeliverEditionResult, type FeedProgress, type RefreshSummary } from '../../app/index.js';
+//
+// Every command imports this file, so it takes what it needs from single app/
+// modules, not the app/ barrel: the barrel loads every use case (feed fetching,
+// edition building, the review desk…) into every command, `dispatch worker`
+// included. Observability (pino, prom-client) is imported by observe() only.
+import type { AppContext, DeliverEditionResult, FeedProgress, RefreshSummary } from '../../app/index.js';
+import { looksOffline } from '../../app/feed-health.js';
+import { openContext } from '../../app/open-context.js';
 import type { Config } from '../../config/index.js';
-import { startObservability, type Observability } from '../../observability/index.js';
+import type { Observability } from '../../observability/index.js';
 import { UsageError } from '../../shared/errors.js';
 import { plural, table, type Output } from '../output.js';
 
@@ -34,7 +41,8 @@ export const now = (): Date => new Date();
  * own listener, for the long-running and scheduled commands (`serve`,
  * `worker`, `run`). Call once the context is open; close it when done.
  */
-export function observe(c: CommandContext, ctx: AppContext, command: string): Promise<Observability> {
+export async function observe(c: CommandContext, ctx: AppContext, command: string): Promise<Observability> {
+  const { startObservability } = await import('../../observability/index.js');
   return startObservability({ env: ctx.config.env, store: ctx.store, stream: c.out.stderr, command });
 }
 

@@ -2,7 +2,6 @@
 // rate paused (issue 10). `dispatch digests list` shows which are paused.
 import { digestPauseReason, resumeDigest } from '../../app/index.js';
 import { UsageError } from '../../shared/errors.js';
-import type { CommandSpec } from '../command-spec.js';
 import { withContext, type Command } from './command.js';
 
 export const digestsCommand: Command = (c) =>
@@ -28,18 +27,3 @@ export const digestsCommand: Command = (c) =>
     }
     throw new UsageError('usage: dispatch digests list | resume NAME');
   });
-
-export const digestsSpec: CommandSpec = {
-  name: 'digests',
-  summary: 'digests paused by their complaint rate, and resuming them',
-  subcommands: [
-    { name: 'list', summary: 'each digest: sending, or why it is paused', examples: ['dispatch digests list --json'] },
-    {
-      name: 'resume',
-      summary: 'resume sending a digest the complaint rate paused',
-      arguments: [{ name: 'NAME', description: 'digest name from the config' }],
-      examples: ['dispatch digests resume daily'],
-    },
-  ],
-  run: digestsCommand,
-};

@@ -1,4 +1,3 @@
-import type { CommandSpec } from '../command-spec.js';
 import { refreshFeeds } from '../../app/index.js';
 import { fetchProgress, now, printFetch, withContext, type Command } from './command.js';
 
@@ -10,10 +9,3 @@ export const fetchCommand: Command = (c) =>
     else printFetch(c, s);
     return s.allFailed ? 1 : 0;
   });
-
-export const fetchSpec: CommandSpec = {
-  name: 'fetch',
-  summary: 'fetch feeds only; per-feed status table',
-  examples: ['dispatch fetch', 'dispatch fetch --json'],
-  run: fetchCommand,
-};

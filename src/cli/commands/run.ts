@@ -15,7 +15,6 @@ import {
   type RunReport,
 } from '../../app/index.js';
 import { checkSendingSafety } from '../../deliverability/index.js';
-import type { CommandSpec } from '../command-spec.js';
 import { looksOffline } from '../../app/index.js';
 import { plural } from '../output.js';
 import { describeDelivery, fetchProgress, now, observe, OFFLINE_HINT, printFetch, sendProgress, withContext, type Command, type CommandContext } from './command.js';
@@ -86,11 +85,3 @@ async function ensureDemoSubscriber(c: CommandContext, ctx: AppContext): Promise
   await addSubscriber(ctx, { email: 'demo@example.org', name: 'Demo Reader', now: now(), source: 'demo' });
   c.out.notice('no config file and no subscribers: added demo@example.org so the outbox shows a real delivery');
 }
-
-export const runSpec: CommandSpec = {
-  name: 'run',
-  summary: 'fetch feeds, finish unfinished editions, build the next edition and send it',
-  options: [{ flags: '--digest <NAME>', description: 'only this digest (default: every digest)' }],
-  examples: ['dispatch run', 'dispatch run --digest daily --config /srv/dispatch/dispatch.config.yaml', 'dispatch run --json'],
-  run: runCommand,
-};

@@ -1,5 +1,4 @@
 // `dispatch schedule`: each digest's next five run times in its own time zone.
-import type { CommandSpec } from '../command-spec.js';
 import { formatDateTime } from '../../edition/index.js';
 import { formatMs, nextSlots } from '../../schedule/index.js';
 import { UsageError } from '../../shared/errors.js';
@@ -35,11 +34,3 @@ export const scheduleCommand: Command = async (c) => {
 function weekday(d: Date, timeZone: string): string {
   return new Intl.DateTimeFormat('en-GB', { weekday: 'short', timeZone }).format(d);
 }
-
-export const scheduleSpec: CommandSpec = {
-  name: 'schedule',
-  summary: "each digest's next five run times in its own time zone",
-  options: [{ flags: '--digest <NAME>', description: 'only this digest' }],
-  examples: ['dispatch schedule', 'dispatch schedule --digest daily --json'],
-  run: scheduleCommand,
-};

@@ -2,7 +2,6 @@
 // --edition every unfinished one. It joins editions other processes are
 // sending (rows are claimed in batches, never sent twice), needs no lease,
 // and on SIGTERM lets the messages in flight finish and gives the rest back.
-import type { CommandSpec } from '../command-spec.js';
 import {
   compileTemplates,
   openMailer,
@@ -64,14 +63,3 @@ export const sendCommand: Command = (c) =>
     else for (const r of results) c.out.print(describeDelivery(r));
     return shutdown.signal.aborted || results.some((r) => r.pendingLeft > 0) ? 1 : 0;
   });
-
-export const sendSpec: CommandSpec = {
-  name: 'send',
-  summary: 'send (or resume) an edition; without --edition, every unfinished one',
-  options: [
-    { flags: '--edition <ID>', description: 'only this edition (see `dispatch editions list`)' },
-    { flags: '--force', description: 'with --edition: send an edition the bounce breaker stopped' },
-  ],
-  examples: ['dispatch send', 'dispatch send --edition 12', 'dispatch send --edition 12 --force'],
-  run: sendCommand,
-};

@@ -4,7 +4,6 @@
 // scheduler, sharing one store, one mailer and one compiled digest. SIGTERM or
 // SIGINT stops taking new work, lets what is running finish, and exits 0
 // (a second signal exits at once).
-import type { CommandSpec } from '../command-spec.js';
 import {
   compileSubscriptionMails,
   compileTemplates,
@@ -96,14 +95,3 @@ export const serveCommand: Command = (c: CommandContext & { stop?: AbortSignal }
       await obs.close();
     }
   });
-
-export const serveSpec: CommandSpec = {
-  name: 'serve',
-  summary: 'sign-up pages, subscribe-by-mail and the scheduler in one long-running process',
-  options: [
-    { flags: '--port <N>', description: 'web port (default 8080)' },
-    { flags: '--host <ADDR>', description: 'listen address (default 127.0.0.1)' },
-  ],
-  examples: ['dispatch serve', 'dispatch serve --host 0.0.0.0 --port 8080', 'DISPATCH_METRICS_ADDR=127.0.0.1:9464 dispatch serve'],
-  run: serveCommand,
-};

@@ -1,6 +1,5 @@
 // `dispatch status`: last and next run per digest, the last edition with its
 // counts, failing feeds. Exit 1 when something needs a person (for monitoring).
-import type { CommandSpec } from '../command-spec.js';
 import { describeRates, healthReport } from '../../app/index.js';
 import { table } from '../output.js';
 import { now, withContext, type Command } from './command.js';
@@ -42,10 +41,3 @@ export const statusCommand: Command = (c) =>
     for (const p of report.problems) c.out.error(`problem: ${p}`);
     return report.ok ? 0 : 1;
   });
-
-export const statusSpec: CommandSpec = {
-  name: 'status',
-  summary: 'last and next run per digest, last edition, failing feeds (exit 1 when something needs a person)',
-  examples: ['dispatch status', 'dispatch status --json'],
-  run: statusCommand,
-};

@@ -4,10 +4,17 @@
 // summary (`--json`: { sent, failed, retried, editions, pendingLeft, holder }).
 // On SIGTERM messages in flight finish and are recorded and unsent claims are
 // released at once; a second signal exits at once.
-import { compileTemplates, openMailer, processHolderId, runWorker, sharedSendRate, shutdownSignal } from '../../app/index.js';
+//
+// The use cases come from their own app/ modules, not the app/ barrel, which
+// would load every use case (feed fetching, the scheduler, subscriptions…) into
+// every worker process; a worker needs only the send path.
+import { compileTemplates, openMailer } from '../../app/deliver-edition.js';
+import { runWorker } from '../../app/run-worker.js';
+import { sharedSendRate } from '../../app/shared-send-rate.js';
+import { shutdownSignal } from '../../app/shutdown-signal.js';
+import { processHolderId } from '../../schedule/index.js';
 import { resolveDatabaseTarget } from '../../store/index.js';
 import { UsageError } from '../../shared/errors.js';
-import type { CommandSpec } from '../command-spec.js';
 import { now, observe, withContext, type Command, type CommandContext } from './command.js';
 import { plural } from '../output.js';
 
@@ -60,14 +67,4 @@ export const workerCommand: Command = async (c: CommandContext & { stop?: AbortS
     }
     return 0;
   });
-};
-
-export const workerSpec: CommandSpec = {
-  name: 'worker',
-  summary: 'send pending editions together with other workers until SIGTERM (needs PostgreSQL)',
-  examples: [
-    'DISPATCH_DATABASE_URL=postgres://dispatch@db/dispatch dispatch worker',
-    'dispatch worker --json   # summary { sent, failed, … } on stdout when it stops',
-  ],
-  run: workerCommand,
 };
