@@ -1,10 +1,14 @@
 // A plain-text excerpt for the text part of a mail, previews and the content hash.
-import { compile } from 'html-to-text';
+import type { compile as Compile } from 'html-to-text';
+import { lazyRequire } from '../shared/lazy-require.js';
 
 const ELLIPSIS = '…';
 
-// Compiled once: html-to-text builds its selector tables per options object.
-const htmlToPlainText = compile({
+// Compiled once, on first use: html-to-text builds its selector tables per
+// options object (and is not loaded at all by a process that never curates).
+const htmlToTextModule = lazyRequire<{ compile: typeof Compile }>('html-to-text');
+let htmlToPlainText: ReturnType<typeof Compile> | null = null;
+const excerptOptions: Parameters<typeof Compile>[0] = {
   wordwrap: false,
   selectors: [
     { selector: 'a', options: { ignoreHref: true } },
@@ -28,11 +32,12 @@ const htmlToPlainText = compile({
     { selector: 'h5', options: { uppercase: false } },
     { selector: 'h6', options: { uppercase: false } },
   ],
-});
+};
 
 /** HTML (or text) to one line of plain text: entities decoded, tags gone, whitespace collapsed. */
 export function htmlToText(html: string): string {
   if (typeof html !== 'string' || html === '') return '';
+  htmlToPlainText ??= htmlToTextModule().compile(excerptOptions);
   return collapseWhitespace(htmlToPlainText(html));
 }
 

@@ -1,7 +1,10 @@
 // Feed summaries are hostile HTML that ends up unescaped in a mail, so they go
 // through an allowlist: a few text-level tags, links and (real) images only.
-import sanitizeHtml from 'sanitize-html';
+import type SanitizeHtml from 'sanitize-html';
+import { lazyRequire } from '../shared/lazy-require.js';
 import { cleanLinkUrl } from './canonical-url.js';
+
+const sanitizeHtmlModule = lazyRequire<typeof SanitizeHtml>('sanitize-html');
 
 const DROP = 'dispatch-drop'; // a tag name no allowlist contains: the element goes, its text stays
 
@@ -92,7 +95,7 @@ export function sanitizeSummary(html: string, baseUrl: string | null): string {
 }
 
 function sanitizeOnce(html: string, baseUrl: string | null): string {
-  const out = sanitizeHtml(html, {
+  const out = sanitizeHtmlModule()(html, {
     allowedTags: ['p', 'br', 'a', 'strong', 'em', 'b', 'i', 'u', 'ul', 'ol', 'li', 'blockquote', 'img', 'h3', 'h4', 'figure', 'figcaption', 'cite', 'q', 'code', 'pre', 'sub', 'sup', 'div', 'span', 'hr'],
     allowedAttributes: {
       a: ['href', 'rel', 'title'],

@@ -2,12 +2,13 @@
 // smtps: URL must complete TLS, an smtp: URL must answer EHLO and offer
 // STARTTLS (requireTLS: the connection fails otherwise). Certificates are not
 // judged here; the real send verifies them.
-import SMTPConnection from 'nodemailer/lib/smtp-connection';
 
 export async function probeRelay(smtpUrl: string, timeoutMs = 10_000): Promise<{ ok: boolean; detail: string }> {
   const u = new URL(smtpUrl);
   const secure = u.protocol === 'smtps:';
   const port = Number(u.port) || (secure ? 465 : 587);
+  // Loaded on use: only `dispatch check` probes, and a sender should not carry nodemailer for it.
+  const { default: SMTPConnection } = await import('nodemailer/lib/smtp-connection');
   const conn = new SMTPConnection({
     host: u.hostname,
     port,

@@ -10,7 +10,7 @@
 // and the common non-standard layouts by their fixed sentences: Exim, qmail
 // (QSBMF) and Exchange's plain-text non-delivery reports.
 import { Headers, Splitter } from '@zone-eu/mailsplit';
-import { simpleParser, type ParsedMail } from 'mailparser';
+import type { ParsedMail } from 'mailparser';
 
 export type ReportKind = 'hard' | 'soft' | 'complaint' | 'auto-reply' | 'other';
 export type ReportFormat = 'dsn' | 'arf' | 'exim' | 'qmail' | 'exchange' | 'auto-reply' | 'unknown';
@@ -115,6 +115,9 @@ export async function readReport(input: Buffer | string): Promise<InboundReport>
   const raw = Buffer.isBuffer(input) ? input : Buffer.from(input, 'utf8');
   // keepDeliveryStatus: the message/delivery-status part stays a part of its
   // own instead of being folded into the text.
+  // Loaded here, not with the module: a sending process (which imports this
+  // stage for its message extras) never reads a report, and mailparser is ~30 MB.
+  const { simpleParser } = await import('mailparser');
   const mail = await simpleParser(raw, { keepDeliveryStatus: true } as Parameters<typeof simpleParser>[1]);
   const ct = mail.headers.get('content-type') as { value?: string; params?: Record<string, string> } | undefined;
   const reportType = ct?.value === 'multipart/report' ? (ct.params?.['report-type'] ?? '').toLowerCase() : '';

@@ -4,7 +4,8 @@
 // line with a stable `event` field, so log queries do not depend on wording.
 import { createHash } from 'node:crypto';
 import { pino, type Logger } from 'pino';
-import pretty from 'pino-pretty';
+import type PinoPretty from 'pino-pretty';
+import { lazyRequire } from '../shared/lazy-require.js';
 import type { LogLevel } from '../config/observability-env.js';
 import { subscribeEvents, type DispatchEvent } from './events.js';
 
@@ -18,13 +19,16 @@ export interface LoggerOptions {
   command?: string;
 }
 
+// Only for a terminal: JSON lines (what services log) need none of it.
+const pinoPretty = lazyRequire<typeof PinoPretty>('pino-pretty');
+
 export function createLogger(opts: LoggerOptions = {}): Logger {
   const stream = opts.stream ?? process.stderr;
   const base = { level: opts.level ?? 'info', base: { pid: process.pid, ...(opts.command ? { cmd: opts.command } : {}) } };
   const wantPretty = opts.pretty ?? Boolean(stream.isTTY);
   // pino-pretty as a plain stream in this thread (not a transport worker):
   // the CLI is short-lived and must not lose the last lines on exit.
-  const destination = wantPretty ? pretty({ destination: stream, colorize: Boolean(stream.isTTY), ignore: 'pid,hostname', translateTime: 'SYS:HH:MM:ss' }) : stream;
+  const destination = wantPretty ? pinoPretty()({ destination: stream, colorize: Boolean(stream.isTTY), ignore: 'pid,hostname', translateTime: 'SYS:HH:MM:ss' }) : stream;
   return pino(base, destination);
 }
 
