@@ -2,7 +2,7 @@
 // every message from every process, because relays limit per account. Each
 // process draws a few tokens at a time from a per-second counter row in the
 // database (store.sendRate) and hands them to its send lanes. A chunk is at
-// most a twentieth of the rate and expires 250 ms after it was granted, so a
+// most a twentieth of the rate and expires 150 ms after it was granted, so a
 // process that stops sending cannot sit on a second's worth of tokens, and a
 // window is overshot by at most one chunk per process.
 import type { Mailer, SendRateGate } from '../deliver/index.js';
@@ -21,7 +21,9 @@ export function sendRateGate(
   opts: { tokenLifeMs?: number } = {},
 ): SendRateGate {
   const chunk = Math.max(1, Math.min(200, Math.ceil(perSecond / 20)));
-  const life = opts.tokenLifeMs ?? 250;
+  // A chunk lives about one rate window (see store/send-rate-repository.ts),
+  // so unspent tokens cannot pile up into a burst later.
+  const life = opts.tokenLifeMs ?? 150;
   let tokens = 0;
   let expiresAt = 0;
   let fetching: Promise<void> | null = null;

@@ -128,17 +128,40 @@ describe.each(storeDialects())('delivery claims on $name', ({ name, enabled }) =
         const started = Date.now();
         await Promise.all(
           [t.store, other].map(async (s) => {
-            for (let i = 0; i < 10; i++) grants.push(await s.sendRate.take('relay', 3, 10));
+            for (let i = 0; i < 10; i++) grants.push(await s.sendRate.take('relay', 3, 15));
           }),
         );
         const elapsed = Date.now() - started;
         const granted = grants.reduce((a, g) => a + g.granted, 0);
-        // The calls span at most ceil(elapsed/1000)+1 windows of 10 tokens each.
-        expect(granted).toBeLessThanOrEqual(10 * (Math.ceil(elapsed / 1000) + 1));
-        expect(granted).toBeGreaterThanOrEqual(10);
+        // 15/s is no multiple of 10: one-second windows. The calls span at most ceil(elapsed/1000)+1 windows of 15 tokens each.
+        expect(granted).toBeLessThanOrEqual(15 * (Math.ceil(elapsed / 1000) + 1));
+        expect(granted).toBeGreaterThanOrEqual(15);
         const refused = grants.filter((g) => g.granted === 0);
         expect(refused.length).toBeGreaterThan(0);
         expect(refused.every((g) => g.waitMs > 0 && g.waitMs <= 1000)).toBe(true);
+      } finally {
+        await other.close();
+      }
+    });
+    it('a rate that is a multiple of 10 is handed out in tenth-of-a-second windows, so no sliding second gets a burst', async () => {
+      const other = await openStore(t.openOptions);
+      try {
+        const grants: Array<{ granted: number; waitMs: number }> = [];
+        const started = Date.now();
+        await Promise.all(
+          [t.store, other].map(async (s) => {
+            for (let i = 0; i < 10; i++) grants.push(await s.sendRate.take('relay', 30, 100));
+          }),
+        );
+        const elapsed = Date.now() - started;
+        const granted = grants.reduce((a, g) => a + g.granted, 0);
+        // 100/s: windows of 100 ms with 10 tokens each.
+        expect(grants.every((g) => g.granted <= 10)).toBe(true);
+        expect(granted).toBeLessThanOrEqual(10 * (Math.ceil(elapsed / 100) + 1));
+        expect(granted).toBeGreaterThanOrEqual(10);
+        const refused = grants.filter((g) => g.granted === 0);
+        expect(refused.length).toBeGreaterThan(0);
+        expect(refused.every((g) => g.waitMs > 0 && g.waitMs <= 100)).toBe(true);
       } finally {
         await other.close();
       }
