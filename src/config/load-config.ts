@@ -373,7 +373,11 @@ function readEnv(env: NodeJS.ProcessEnv): EnvConfig {
 
 function defaultUnsubscribeAddress(publicUrl: string): string {
   const host = new URL(publicUrl).hostname;
-  return `unsubscribe@${host.includes('.') ? host : 'localhost'}`;
+  // An IP address (http://127.0.0.1:8080, a LAN address) is no mail domain:
+  // `unsubscribe@127.0.0.1` would fail the address check with an error about
+  // a key the user never set. localhost is what a local setup answers on.
+  const isIp = /^[\d.]+$/.test(host) || host.startsWith('[');
+  return `unsubscribe@${host.includes('.') && !isIp ? host : 'localhost'}`;
 }
 
 function readDkim(

@@ -31,6 +31,15 @@ function errorOf(fn: () => unknown): string {
   throw new Error('expected a ConfigError');
 }
 
+describe('the default unsubscribe address', () => {
+  it('comes from the public URL host, and is localhost when that host is an IP address', () => {
+    const from = '  from: "Daily Brief <brief@news.example.org>"';
+    expect(load(from, { DISPATCH_PUBLIC_URL: 'https://brief.example.org' }).sending.unsubscribeAddress).toBe('unsubscribe@brief.example.org');
+    expect(load(from, { DISPATCH_PUBLIC_URL: 'http://127.0.0.1:8080' }).sending.unsubscribeAddress).toBe('unsubscribe@localhost');
+    expect(load(from, { DISPATCH_PUBLIC_URL: 'http://[::1]:8080' }).sending.unsubscribeAddress).toBe('unsubscribe@localhost');
+  });
+});
+
 describe('parseMailbox', () => {
   it.each([
     ['brief@example.org', '', 'brief@example.org'],
