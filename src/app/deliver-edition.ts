@@ -12,24 +12,20 @@ import {
   type SendSummary,
 } from '../deliver/index.js';
 import { holderIsDead } from '../schedule/index.js';
-import { builtinTemplatesDir, compileDigest, loadTemplates, type CompiledDigest } from '../render/index.js';
+import type { CompiledDigest } from '../render/index.js';
 import type { DeliveryTarget, Edition } from '../shared/types.js';
 import { composeCopy, personaliseModel } from './compose-copy.js';
 import { guardEdition } from './edition-guard.js';
 import type { AppContext } from './open-context.js';
 import { HELD_STATUSES } from './review-edition.js';
 import { InputError } from '../shared/errors.js';
+export { compileTemplates } from './compile-templates.js';
 export { recipientView } from './recipient-view.js';
 
 export interface DeliverEditionResult extends SendSummary {
   editionId: number;
   digest: string;
   mailer: string;
-}
-
-export async function compileTemplates(config: Config): Promise<CompiledDigest> {
-  const templates = await loadTemplates({ builtinDir: builtinTemplatesDir(), overrideDir: config.templatesDir });
-  return compileDigest(templates);
 }
 
 export function openMailer(config: Config): Mailer {

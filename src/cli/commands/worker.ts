@@ -8,8 +8,7 @@
 // The use cases come from their own app/ modules, not the app/ barrel, which
 // would load every use case (feed fetching, the scheduler, subscriptions…) into
 // every worker process; a worker needs only the send path.
-import { compileTemplates, openMailer } from '../../app/deliver-edition.js';
-import { runWorker } from '../../app/run-worker.js';
+import { compileTemplates } from '../../app/compile-templates.js';
 import { sharedSendRate } from '../../app/shared-send-rate.js';
 import { shutdownSignal } from '../../app/shutdown-signal.js';
 import { processHolderId } from '../../schedule/index.js';
@@ -28,6 +27,11 @@ export const workerCommand: Command = async (c: CommandContext & { stop?: AbortS
   }
   return withContext(c, async (ctx) => {
     const compiled = await compileTemplates(ctx.config);
+    // The send path is loaded after compiling, not before: MJML's thread (tens
+    // of MB while it runs) then adds to a process that does not hold it yet,
+    // instead of setting the worker's peak RSS at start.
+    const { openMailer } = await import('../../app/deliver-edition.js');
+    const { runWorker } = await import('../../app/run-worker.js');
     const mailer = openMailer(ctx.config);
     const notice = mailer.notice();
     if (notice) c.out.notice(notice);
