@@ -196,6 +196,10 @@ export async function runMemoryChild(subscribers: number, kind: MemoryMailer): P
 
 export const MEMORY_RUNS: Array<{ subscribers: number; mailer: MemoryMailer }> = [
   { subscribers: 10_000, mailer: 'smtp' },
+  // The real path for the target: 100,000 over SMTP now takes ~30 s here.
+  { subscribers: 100_000, mailer: 'smtp' },
+  // The null mailer (no relay to wait for, ~16,000 msgs/s) is the flatness
+  // check and a worst case for allocation rate.
   { subscribers: 10_000, mailer: 'null' },
   { subscribers: 100_000, mailer: 'null' },
 ];
@@ -220,11 +224,11 @@ export async function sendMemoryBench(runs = MEMORY_RUNS): Promise<Row[]> {
       { bench: 'memory', measure: `send rate, ${what}`, value: `${fmt(r.rate)}/s`, target: '', status: '' as const },
     ];
   });
-  const hundredK = results.find((r) => r.subscribers === 100_000);
+  const hundredK = results.find((r) => r.subscribers === 100_000 && r.mailer === 'smtp') ?? results.find((r) => r.subscribers === 100_000);
   if (hundredK) {
     rows.push({
       bench: 'memory',
-      measure: '100,000 readers on SQLite, one process: peak RSS',
+      measure: `100,000 readers on SQLite, one process (${hundredK.mailer === 'smtp' ? 'over SMTP' : 'null mailer'}): peak RSS`,
       value: mb(hundredK.peakRss),
       target: '≤ 150 MB',
       status: verdict(hundredK.peakRss <= 150 * 1024 * 1024),

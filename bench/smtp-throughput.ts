@@ -175,7 +175,7 @@ async function pipelinedClient(port: number, connections: number, msgs: number, 
 
 
 export async function smtpThroughputBench(opts: SmtpThroughputOptions = {}): Promise<Row[]> {
-  const msgs = opts.messages ?? 3_000;
+  const msgs = opts.messages ?? 6_000;
   const connections = opts.connections ?? 10;
   const diagnose = opts.diagnose ?? true;
   const compiled = await compileDigest(await loadTemplates({ builtinDir: builtinTemplatesDir() }));
@@ -203,9 +203,10 @@ export async function smtpThroughputBench(opts: SmtpThroughputOptions = {}): Pro
   const outbox = mkdtempSync(path.join(os.tmpdir(), 'dispatch-bench-outbox-'));
   const results: Result[] = [];
   try {
-    // Warm-up: JIT for both clients and the sink.
-    await pipelinedClient(port, connections, 300, withCrlf);
-    await runOurs(sink, outbox, make, 300, { label: 'warm-up', connections, dkim, quiet: true });
+    // Warm-up: JIT for both clients and the sink, both paths of ours.
+    await pipelinedClient(port, connections, 1000, withCrlf);
+    await runOurs(sink, outbox, make, 1000, { label: 'warm-up', connections, dkim, quiet: true });
+    await runOurs(sink, outbox, make, 1000, { label: 'warm-up', connections, dkim: null, quiet: true });
 
     const ceiling = await measure(sink, `ceiling: pipelined raw client, ${connections} connections`, msgs, () =>
       pipelinedClient(port, connections, msgs, withCrlf),

@@ -4,11 +4,12 @@ import type { Logger } from 'pino';
 import type { ObservabilityEnv } from '../config/observability-env.js';
 import type { Store } from '../shared/store.js';
 import { createLogger, logEvents } from './logger.js';
-import { createMetrics, startMetricsServer } from './metrics.js';
+import type { createMetrics, startMetricsServer } from './metrics.js';
 
 export { publishEvent, subscribeEvents, type DispatchEvent } from './events.js';
 export { addressForLog, createLogger, logEvents } from './logger.js';
-export { createMetrics, startMetricsServer, type DispatchMetrics, type MetricsServer } from './metrics.js';
+// prom-client (~10 MB) is loaded only when DISPATCH_METRICS_ADDR asks for metrics.
+export type { DispatchMetrics, MetricsServer } from './metrics.js';
 export { watchDeliveries } from './watch-deliveries.js';
 export type { Logger } from 'pino';
 
@@ -35,8 +36,9 @@ export async function startObservability(opts: {
   let server: Awaited<ReturnType<typeof startMetricsServer>> | null = null;
   try {
     if (opts.env.metricsAddr) {
-      metrics = createMetrics({ store: opts.store });
-      server = await startMetricsServer(metrics.registry, opts.env.metricsAddr);
+      const m = await import('./metrics.js');
+      metrics = m.createMetrics({ store: opts.store });
+      server = await m.startMetricsServer(metrics.registry, opts.env.metricsAddr);
       logger.info({ event: 'metrics-listening', url: `${server.url}/metrics` }, `metrics on ${server.url}/metrics`);
     }
   } catch (error) {

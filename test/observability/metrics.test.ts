@@ -5,7 +5,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createMetrics, publishEvent, startMetricsServer, type MetricsServer } from '../../src/observability/index.js';
+import { publishEvent } from '../../src/observability/index.js';
+import { createMetrics, startMetricsServer, type MetricsServer } from '../../src/observability/metrics.js';
 import { spawnTs, type TsChild } from '../helpers/deliver-child-process.js';
 import { openTestStore, storeDialects, type TestStore } from '../helpers/store-dialects.js';
 
