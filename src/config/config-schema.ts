@@ -128,7 +128,7 @@ const sendingSchema = z.strictObject({
    * Group commit of the ledger: accepted messages are recorded in groups of
    * at most `rows`, at most `ms` after the relay's 250. The bounds are the
    * crash window the README promises (after a hard kill, at most the messages
-   * in flight plus one group can go out twice).
+   * on the wire plus up to two groups can go out twice).
    */
   groupCommit: z
     .strictObject({

@@ -12,7 +12,8 @@
 // for every row this process holds, at most every `recheckMs`.
 //
 // A crash can leave at most the messages in flight uncertain (handed to the
-// relay, outcome not committed yet: at most `concurrency` + `groupCommit.rows`):
+// relay, outcome not committed yet: at most `concurrency` + 2 × `groupCommit.rows`,
+// one group being written and the next filling up):
 // they are still `pending`, and once the dead process's claim runs out another
 // process sends them again, with the same Message-ID, so receivers that dedupe
 // drop the copy.
@@ -22,13 +23,13 @@ import type { Mailer, SendOutcome } from './mailer.js';
 import type { OutgoingMessage } from './outgoing-message.js';
 
 export interface SendProgress {
+  /** Accepted by the relay (the ledger commit may follow within groupCommit.ms). */
   sent: number;
   failed: number;
   skipped: number;
   /** Rows held by this process but not finished yet (in flight, claimed, or waiting for a retry). */
   pending: number;
 }
-// `sent` in progress: accepted by the relay (the ledger commit may follow within groupCommit.ms).
 
 export interface SendSummary {
   /** Accepted by the relay in this run (by this process). */
@@ -279,8 +280,9 @@ export async function sendEdition(opts: SendEditionOptions): Promise<SendSummary
       consecutiveTemporary = 0;
       accepted += 1;
       uncommitted.push({ deliveryId: target.deliveryId, messageId: outcome.messageId || messageId, reply: outcome.reply, at });
-      // A full group is committed before this lane takes the next row, so
-      // no more than `commitRows` accepted rows ever wait for the ledger.
+      // A full group is committed before this lane takes the next row; while
+      // it is written the next one fills, so at most two groups (and what the
+      // other lanes hold) ever wait for the ledger.
       if (uncommitted.length >= commitRows) await commitSent();
       else commitTimer ??= setTimeout(() => void commitSent(), commitMs);
       return;

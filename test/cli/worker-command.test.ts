@@ -111,8 +111,9 @@ describe('dispatch worker', () => {
       const missing = Array.from({ length: READERS }, (_, i) => `user${i + 1}@example.org`).filter((e) => !counts.has(e));
       const duplicates = [...counts.values()].reduce((a, n) => a + n - 1, 0);
       // Handed to the relay, outcome not committed: the victim's SMTP
-      // parallelism (pool.connections 2 × 2) plus one group commit.
-      const inFlight = 2 * 2 + COMMIT_ROWS;
+      // parallelism (pool.connections 2 × 2) plus two groups (one being
+      // written, the next filling).
+      const inFlight = 2 * 2 + 2 * COMMIT_ROWS;
       // The busiest second the relay saw, against the global rate.
       let peak = 0;
       for (let i = 0, j = 0; i < stamps.length; i++) {
