@@ -169,11 +169,18 @@ export function deliveryRepository(db: Kysely<DatabaseSchema>, dialect: SqlDiale
     },
 
     async renewClaims(holder, now, ttlMs): Promise<number> {
+      // Rows are locked in id order (PostgreSQL), like a group commit's
+      // sorted rows, so the two rarely wait on each other in a cycle.
       const r = await db
         .updateTable('deliveries')
         .set({ claim_expires_at: toIso(new Date(now.getTime() + Math.max(1, ttlMs))) })
         .where('claimed_by', '=', holder)
         .where('status', '=', 'pending')
+        .$if(dialect === 'postgres', (q) =>
+          q.where('id', 'in', (eb) =>
+            eb.selectFrom('deliveries').select('id').where('claimed_by', '=', holder).where('status', '=', 'pending').orderBy('id').forUpdate(),
+          ),
+        )
         .executeTakeFirst();
       return toCount(r.numUpdatedRows);
     },
@@ -240,16 +247,30 @@ export function deliveryRepository(db: Kysely<DatabaseSchema>, dialect: SqlDiale
       // columns are both named column1…; the casts give PostgreSQL the types
       // its parameters lack. 64 rows × 4 parameters stays far below either
       // database's parameter limit.
-      for (const part of chunk([...rows], 200)) {
+      for (const part of chunk([...rows].sort((a, b) => a.deliveryId - b.deliveryId), 200)) {
         const values = sql.join(
           part.map((r) => {
             const at = toIso(r.at);
             return sql`(cast(${r.deliveryId} as integer), cast(${r.messageId} as text), cast(${r.reply} as text), cast(${at} as text))`;
           }),
         );
-        await sql`update deliveries set status = 'sent', message_id = v.column2, last_reply = v.column3,
+        const statement = sql`update deliveries set status = 'sent', message_id = v.column2, last_reply = v.column3,
           attempts = deliveries.attempts + 1, last_attempt_at = v.column4, sent_at = v.column4
-          from (values ${values}) as v where deliveries.id = v.column1`.execute(db);
+          from (values ${values}) as v where deliveries.id = v.column1`;
+        // A group locks many rows; the claim renewal of the same holder (on
+        // another pooled connection) locks them too, in its own order, and
+        // PostgreSQL may end one of the two as a deadlock (seen in CI). The
+        // update sets fixed values, so running it again is safe.
+        for (let attempt = 1; ; attempt++) {
+          try {
+            await statement.execute(db);
+            break;
+          } catch (error) {
+            const code = (error as { code?: unknown }).code;
+            if ((code !== '40P01' && code !== '40001') || attempt >= 5) throw error;
+            await new Promise((resolve) => setTimeout(resolve, 10 * attempt));
+          }
+        }
       }
     },
 
