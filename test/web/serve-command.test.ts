@@ -61,7 +61,10 @@ describe('dispatch serve', () => {
     const outbox = path.join(dir, 'outbox');
     for (let i = 0; i < 100 && !(readdirSafe(outbox).some((f) => f.endsWith('.eml'))); i++) await new Promise((r) => setTimeout(r, 50));
     expect(readdirSafe(outbox).filter((f) => f.endsWith('.eml')), child.stderr()).toHaveLength(1);
-    // Logged with its outcome and how it was authenticated.
+    // Logged with its outcome and how it was authenticated (the line follows
+    // the confirmation mail, so it may arrive a moment after the .eml file).
+    const logged = /inbound: subscribe reader@example\.org: confirmation-sent/;
+    for (let i = 0; i < 100 && !logged.test(child.stderr()); i++) await new Promise((r) => setTimeout(r, 50));
     expect(child.stderr()).toMatch(/inbound: subscribe reader@example\.org: confirmation-sent \[dmarc=none dkim=pass \(aligned\)/);
 
     child.child.kill('SIGTERM');
