@@ -24,6 +24,8 @@ import { createMimeBuilder } from '../src/deliver/build-mime.js';
 import { builtinTemplatesDir, compileDigest, loadTemplates } from '../src/render/index.js';
 import { benchRecipient } from './edition-fixture.js';
 import { fmt, mb, verdict, type Row } from './report.js';
+import type { Store } from '../src/shared/store.js';
+import type { Edition } from '../src/shared/types.js';
 import { openStore } from '../src/store/index.js';
 import { seedLedger } from './seed-ledger.js';
 import { startSinkProcess } from './smtp-sink.js';
@@ -74,7 +76,7 @@ function nullMailer(): Mailer {
 }
 
 /** Opens a ledger seeded by another process (seedLedger, then closed). */
-async function openSeeded(dir: string): Promise<{ store: Awaited<ReturnType<typeof openStore>>; edition: NonNullable<Awaited<ReturnType<Awaited<ReturnType<typeof openStore>>['editions']['get']>>> }> {
+async function openSeeded(dir: string): Promise<{ store: Store; edition: Edition }> {
   const store = await openStore({ dataDir: dir });
   const [listed] = await store.editions.list({ digest: 'daily' });
   const edition = listed ? await store.editions.get(listed.id) : undefined;

@@ -1,15 +1,15 @@
-import { createRequire } from 'node:module';
 import type { compile as Compile } from 'html-to-text';
+import { lazyRequire } from '../shared/lazy-require.js';
 
 // Compiled once, on first use: html-to-text builds its selector tables per
 // options object, and loading it costs ~8 MB of RSS that a process sending
-// with a text template (the built-in set has one) never needs. require()
-// keeps this function synchronous like the fill that calls it.
+// with a text template (the built-in set has one) never needs. A synchronous
+// require keeps this function synchronous like the fill that calls it.
+const htmlToText = lazyRequire<{ compile: typeof Compile }>('html-to-text');
 let convert: ReturnType<typeof Compile> | null = null;
 
 function converter(): ReturnType<typeof Compile> {
-  const { compile } = createRequire(import.meta.url)('html-to-text') as { compile: typeof Compile };
-  return compile({
+  return htmlToText().compile({
     wordwrap: 78,
     selectors: [
       { selector: 'a', options: { hideLinkHrefIfSameAsText: true, linkBrackets: ['<', '>'] } },
