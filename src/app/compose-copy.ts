@@ -4,8 +4,7 @@
 // person previews is byte for byte what a subscriber gets.
 import { buildMessage, domainOf, messageIdFor, type OutgoingMessage } from '../deliver/index.js';
 import { messageExtras } from '../deliverability/index.js';
-import type { CompiledDigest } from '../render/index.js';
-import { personaliseEdition, preferenceKey } from '../edition/index.js';
+import { personaliseEdition, preferenceKey, type CompiledDigest } from '../render/index.js';
 import type { EditionModel, RecipientView, SubscriberPreferences } from '../shared/types.js';
 import { recipientView } from './recipient-view.js';
 import type { AppContext } from './open-context.js';

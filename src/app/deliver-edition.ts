@@ -17,7 +17,7 @@ import type { DeliveryTarget, Edition } from '../shared/types.js';
 import { composeCopy, personaliseModel } from './compose-copy.js';
 import { guardEdition } from './edition-guard.js';
 import type { AppContext } from './open-context.js';
-import { HELD_STATUSES } from './review-edition.js';
+import { HELD_STATUSES } from './settle-reviews.js';
 import { InputError } from '../shared/errors.js';
 export { compileTemplates } from './compile-templates.js';
 export { recipientView } from './recipient-view.js';

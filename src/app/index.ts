@@ -55,18 +55,7 @@ export { requestSubscriptionInBackground } from './request-subscription-in-backg
 export type { BackgroundSubscription } from './request-subscription-in-background.js';
 export { peopleCheck } from './people-check.js';
 export type { PeopleCheck } from './people-check.js';
-export {
-  approveEdition,
-  checkEdit,
-  describeReview,
-  editDraft,
-  editorName,
-  HELD_STATUSES,
-  holdForReview,
-  nextReviewTime,
-  readDraft,
-  reviewDueAt,
-  settleReviews,
-} from './review-edition.js';
+export { approveEdition, checkEdit, editDraft, editorName, holdForReview, readDraft, reviewDueAt } from './review-edition.js';
+export { describeReview, HELD_STATUSES, nextReviewTime, settleReviews } from './settle-reviews.js';
 export { sendReleased } from './send-released.js';
 export type { ApproveResult, ApproveWhen, DraftView } from './review-edition.js';

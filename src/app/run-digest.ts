@@ -14,9 +14,8 @@ import type { CompiledDigest } from '../render/index.js';
 import { holdLease, slotKey } from '../schedule/index.js';
 import type { Lease, SlotRun } from '../shared/store.js';
 import type { Edition } from '../shared/types.js';
-import { buildEdition } from './build-edition.js';
 import { digestPauseReason } from './digest-pause.js';
-import { describeReview, HELD_STATUSES, settleReviews } from './review-edition.js';
+import { describeReview, HELD_STATUSES, settleReviews } from './settle-reviews.js';
 import { deliverEdition, type DeliverEditionResult } from './deliver-edition.js';
 import { createDigestTemplates, type DigestTemplates } from './digest-templates.js';
 import type { AppContext } from './open-context.js';
@@ -162,6 +161,10 @@ export async function runDigest(
       if (FINAL.has(run.status)) return result({ kind: 'already', run }, resumed);
     }
     const at = now();
+    // Loaded here, not at the top: building brings the edition, cluster,
+    // tagging and curate stages, which a process that only sends (a worker,
+    // a `send`) never needs in memory.
+    const { buildEdition } = await import('./build-edition.js');
     const built = await buildEdition(ctx, digest, { now: at, slot: key ?? `run:${at.toISOString()}` });
     if (built.kind === 'skipped') {
       const reason = key ? `nothing new: ${built.reason}` : built.reason;

@@ -7,7 +7,7 @@ import { InputError } from '../shared/errors.js';
 import type { DeliverEditionResult } from './deliver-edition.js';
 import type { AppContext } from './open-context.js';
 import { processHolderId } from './refresh-due-feeds.js';
-import { HELD_STATUSES } from './review-edition.js';
+import { HELD_STATUSES } from './settle-reviews.js';
 import { runDigest } from './run-digest.js';
 
 export async function sendReleased(

@@ -2,7 +2,7 @@
 // that names the key, so a typo never silently falls back to a default.
 import { Cron } from 'croner';
 import { z } from 'zod';
-import { REGION_KEYS } from '../tagging/index.js';
+import { REGION_KEYS } from '../shared/regions.js';
 import { parseDuration } from './parse-duration.js';
 
 const duration = z.string().superRefine((value, ctx) => {

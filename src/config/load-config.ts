@@ -11,7 +11,7 @@ import { packageRoot } from '../shared/package-root.js';
 import type { FeedSource } from '../shared/types.js';
 import { catalogSchema, configSchema, feedEntrySchema, type ConfigFile } from './config-schema.js';
 import { assertSchedulesFire, MAX_YAML_ALIASES } from './check-schedules.js';
-import { schedulePeriodMs } from '../edition/index.js';
+import { schedulePeriodMs } from '../schedule/index.js';
 import { parseDuration } from './parse-duration.js';
 import { checkSendingAddresses } from './sending-addresses.js';
 

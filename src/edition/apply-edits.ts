@@ -6,7 +6,7 @@
 import type { EditionModel, StoryView } from '../shared/types.js';
 import { truncateText } from '../curate/index.js';
 import { renderEditorsNote } from './editors-note.js';
-import { finishModel, storiesOf } from './finish-model.js';
+import { finishModel, storiesOf } from '../shared/finish-model.js';
 import { headlineSubject } from './headline-subject.js';
 
 /** The "section" key of the top-stories block in move edits. */

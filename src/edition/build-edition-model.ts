@@ -5,7 +5,7 @@ import type { EditionModel, ItemView, SectionView, StoredItem, StoryView } from 
 import { clusterItems, pickHeadline, rankStories } from '../cluster/index.js';
 import { htmlToText, safeHttpUrl } from '../curate/index.js';
 import { REGION_TITLES, TOPIC_TITLES, type RegionKey } from '../tagging/index.js';
-import { finishModel } from './finish-model.js';
+import { finishModel } from '../shared/finish-model.js';
 import { headlineSubject } from './headline-subject.js';
 import { sizeImages } from './size-images.js';
 import { findWhatToWatch } from './what-to-watch.js';

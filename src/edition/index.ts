@@ -9,11 +9,10 @@ export {
 } from './build-edition-model.js';
 export { formatDateTime, formatDay } from './format-date.js';
 export { editionWindow, shouldBuild, type BuildDecision, type EditionWindow } from './select-window.js';
-export { personaliseEdition, preferenceKey } from './personalise-edition.js';
-export { finishModel, readingMinutes, storiesOf, WORDS_PER_MINUTE } from './finish-model.js';
+export { finishModel, readingMinutes, storiesOf, WORDS_PER_MINUTE } from '../shared/finish-model.js';
 export { findWhatToWatch, MAX_WATCH_ITEMS } from './what-to-watch.js';
 export { MAX_NOTE_CHARS, renderEditorsNote } from './editors-note.js';
 export { applyEdits, TOP_BLOCK, type EditionEdit, type StoredEdit } from './apply-edits.js';
 export { headlineSubject } from './headline-subject.js';
-export { recentEnough, schedulePeriodMs } from './max-age.js';
+export { recentEnough } from './max-age.js';
 export { CONTENT_WIDTH, sizeImages } from './size-images.js';

@@ -2,21 +2,6 @@
 // edition, whatever the window. A first run (or one after a pause) otherwise
 // looks back `lookback` by first-seen time, and a feed seen for the first
 // time hands over its whole back catalogue with fresh first-seen times.
-import { Cron } from 'croner';
-
-/**
- * The shortest gap between the schedule's next slots: one day for
- * "0 7 * * 1-5" (the weekend gap is the exception, not the period).
- */
-export function schedulePeriodMs(schedule: { schedule: string; timezone: string }, from: Date = new Date(Date.UTC(2026, 0, 5))): number {
-  const runs = new Cron(schedule.schedule, { timezone: schedule.timezone, paused: true }).nextRuns(8, from);
-  let min = Infinity;
-  for (let i = 1; i < runs.length; i++) {
-    const gap = (runs[i] as Date).getTime() - (runs[i - 1] as Date).getTime();
-    if (gap > 0 && gap < min) min = gap;
-  }
-  return Number.isFinite(min) ? min : 24 * 3600_000;
-}
 
 /** Items published within `maxAgeMs` before `now`. */
 export function recentEnough<T extends { publishedAt: Date }>(items: T[], now: Date, maxAgeMs: number): T[] {

@@ -13,4 +13,5 @@ export {
   type FeedFetchState,
 } from './feed-backoff.js';
 export { holdLease, type HeldLease, type HoldLeaseOptions, type HoldLeaseResult } from './hold-lease.js';
+export { schedulePeriodMs } from './schedule-period.js';
 export { holderIsDead, parseHolderId, processHolderId } from './holder-id.js';

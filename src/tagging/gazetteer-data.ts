@@ -7,7 +7,7 @@
 // - abbreviations: matched exactly as written ("US" but never "us" or "Us").
 // - the longest phrase at a position wins ("Guinea-Bissau" over "Guinea",
 //   "Niger Delta" over "Niger").
-import type { RegionKey } from './regions.js';
+import type { RegionKey } from '../shared/regions.js';
 
 export interface AmbiguityRule {
   /** Which of the entry's forms are ambiguous (they alone; demonyms etc. stay sure). */

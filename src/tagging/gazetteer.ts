@@ -15,7 +15,7 @@ import {
 } from './gazetteer-data.js';
 import { FOREIGN_COUNTRY_FORMS, FOREIGN_ORGANISATION_NAMES, FOREIGN_REGION_TERMS, type ForeignCountryForms } from './languages-data.js';
 import { getDefaultPeople, type PersonData } from './people.js';
-import type { RegionKey } from './regions.js';
+import type { RegionKey } from '../shared/regions.js';
 import { foldSeparator, phraseKey, startsUpper, tokenize, type Token } from './text-tokens.js';
 
 export type FormKind = 'name' | 'demonym' | 'capital' | 'metonym' | 'place' | 'abbreviation';

@@ -1,6 +1,6 @@
 // Tagging: countries, regions, organisations and topics of an item, from a
 // gazetteer and topic rules compiled once. Pure (no I/O, no clock).
-export { REGION_KEYS, REGION_TITLES, isRegionKey, type RegionKey } from './regions.js';
+export { REGION_KEYS, REGION_TITLES, isRegionKey, type RegionKey } from '../shared/regions.js';
 export {
   compileGazetteer,
   getDefaultGazetteer,

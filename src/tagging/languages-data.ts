@@ -13,7 +13,7 @@
 //   phrase like "en inglés" are left out (inglés, anglais, englisch).
 // - Names that fold (case, accents) to the English form are not needed:
 //   "Irán", "Perú" and "Panamá" already match "Iran", "Peru", "Panama".
-import type { RegionKey } from './regions.js';
+import type { RegionKey } from '../shared/regions.js';
 
 export type Language = 'es' | 'fr' | 'de' | 'pt';
 

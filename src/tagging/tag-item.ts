@@ -9,7 +9,7 @@ import {
   type GazetteerMatch,
 } from './gazetteer.js';
 import { PLACE_PARENTS, TERRITORY_PLACES } from './gazetteer-data.js';
-import { type RegionKey } from './regions.js';
+import { type RegionKey } from '../shared/regions.js';
 import { foldWord, startsUpper, tokenize, type Token } from './text-tokens.js';
 import { getDefaultTopicRules, matchTopics, type TopicRules } from './topic-rules.js';
 

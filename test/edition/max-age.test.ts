@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildEditionModel, recentEnough, schedulePeriodMs, storiesOf } from '../../src/edition/index.js';
+import { buildEditionModel, recentEnough, storiesOf } from '../../src/edition/index.js';
+import { schedulePeriodMs } from '../../src/schedule/index.js';
 import { makeStoredItem } from '../helpers/curate-builders.js';
 
 const DAY = 86_400_000;

@@ -1,7 +1,7 @@
 // Figures the header shows, recomputed whenever the stories change (build,
 // personalisation, the editor's edits), so they can never disagree with the
 // stories actually in the copy. Pure.
-import type { EditionModel, StoryView } from '../shared/types.js';
+import type { EditionModel, StoryView } from './types.js';
 
 /** Words a minute for news copy (the figure Medium and Axios-style counters use). */
 export const WORDS_PER_MINUTE = 230;

@@ -2,7 +2,7 @@
 // preferences. Pure, and keyed by the preference set so the caller can compute
 // it once per distinct set rather than once per subscriber.
 import type { EditionModel, ItemView, StoryView, SubscriberPreferences } from '../shared/types.js';
-import { finishModel } from './finish-model.js';
+import { finishModel } from '../shared/finish-model.js';
 
 /** A stable key for a preference set: subscribers with equal keys get equal copies. */
 export function preferenceKey(prefs: SubscriberPreferences | undefined): string {

@@ -2,7 +2,8 @@
 // model once put the same story in the top block and a section, which the
 // real builder never does, and hid that top-stories-only readers got nothing.
 import { describe, expect, it } from 'vitest';
-import { buildEditionModel, personaliseEdition, preferenceKey, storiesOf } from '../../src/edition/index.js';
+import { buildEditionModel, storiesOf } from '../../src/edition/index.js';
+import { personaliseEdition, preferenceKey } from '../../src/render/index.js';
 import type { EditionModel } from '../../src/shared/types.js';
 import { makeStoredItem } from '../helpers/curate-builders.js';
 
