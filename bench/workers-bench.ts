@@ -139,6 +139,9 @@ async function runWindow(ledger: Ledger, workers: number, smtpUrl: string, windo
     DISPATCH_SMTP_URL: smtpUrl,
     DISPATCH_SECRET: 'bench-secret-0123456789abcdef',
     DISPATCH_PUBLIC_URL: 'https://brief.example.org',
+    // Passed through so a run can compare V8 or allocator settings; unset by default.
+    ...(process.env.NODE_OPTIONS ? { NODE_OPTIONS: process.env.NODE_OPTIONS } : {}),
+    ...(process.env.MALLOC_ARENA_MAX ? { MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX } : {}),
   };
   const procs: ChildProcess[] = [];
   for (let i = 0; i < workers; i++) {
