@@ -17,7 +17,7 @@
 import { randomBytes } from 'node:crypto';
 import type { CreateMailerOptions } from './mailer.js';
 import { createMimeChecker } from './mime-check-thread.js';
-import { buildValues, encodeShape, framing, messageChunks, signRaw, type DkimKey, type EncodedShape, type MessageValues } from './mime-core.js';
+import { buildValues, buildValuesAsync, encodeShape, framing, messageChunks, signRaw, type DkimKey, type EncodedShape, type MessageValues } from './mime-core.js';
 import type { OutgoingMessage } from './outgoing-message.js';
 import { createMimeThreads, type MimeThreads } from './mime-threads.js';
 
@@ -96,7 +96,12 @@ export function createMimeBuilder(opts: MimeBuilderOptions): MimeBuilder {
   }
 
   async function fast(state: ShapeState, msg: OutgoingMessage): Promise<Uint8Array[]> {
-    if (!threads) return fastLocal(state, msg);
+    if (!threads) {
+      // No workers: the signature still leaves this thread (libuv's pool),
+      // so sockets and the ledger are served while it is computed.
+      if (!dkim) return fastLocal(state, msg);
+      return mark(messageChunks(state.encoded, frame, await buildValuesAsync(state.encoded, valuesOf(msg), frame, dkim), nText(msg)));
+    }
     const built = await threads.build(state.id, state.encoded, valuesOf(msg));
     return mark(messageChunks(state.encoded, frame, built, nText(msg)));
   }

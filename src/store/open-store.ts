@@ -12,6 +12,7 @@ import type { Store } from '../shared/store.js';
 import { deliverabilityRepository } from './deliverability-repository.js';
 import { deliveryRepository } from './delivery-repository.js';
 import type { SqlDialect } from './dialect.js';
+import { withStatementCache } from './with-statement-cache.js';
 import { editionRepository } from './edition-repository.js';
 import { feedRepository } from './feed-repository.js';
 import { itemRepository } from './item-repository.js';
@@ -69,7 +70,7 @@ export async function openStore(opts: OpenStoreOptions = {}): Promise<Store> {
   try {
     if (target.dialect === 'sqlite') {
       const database = openSqliteDatabase(target.file);
-      db = new Kysely<DatabaseSchema>({ dialect: new SqliteDialect({ database }) });
+      db = new Kysely<DatabaseSchema>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) });
       await migrateSqlite(db, database, target.file);
     } else {
       // pg is loaded only for PostgreSQL: ~10 MB of RSS an embedded SQLite
