@@ -7,9 +7,13 @@
 //             each copy rendered per recipient (spliced shape) and built by
 //             createMailer's SMTP adapter (MIME once per shape, 10 pooled
 //             connections), with DKIM (RSA-2048) and without
-//   diag      ours with building on the main thread only (threads: 0)
-// Sender CPU (the whole process, worker threads included) and sink CPU per
-// message are printed for each mode.
+//   diag      ours with no worker threads (threads: 0; the DKIM signature
+//             then runs on libuv's thread pool)
+// The ceiling and ours run twice each (ours in the opposite order the second
+// time); each is held at its better run. Sender CPU (the whole process,
+// worker threads included) and sink CPU per message are printed for each
+// mode, and the DKIM bound: the most any sender could reach on these cores
+// given one signature, one body hash, the rest of our path and the sink.
 import { createHash, generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import net from 'node:net';
@@ -220,6 +224,11 @@ export async function smtpThroughputBench(opts: SmtpThroughputOptions = {}): Pro
     // 20 %; the better of the two is the ceiling ours is held against.
     const ceiling2 = await measure(sink, `ceiling (again, after ours)`, msgs, () => pipelinedClient(port, connections, msgs, withCrlf));
     results.push(ceiling2);
+    // Ours twice as well, in the opposite order: each side is held at its better run.
+    const oursPlain2 = await runOurs(sink, outbox, make, msgs, { label: `ours again: DKIM off`, connections, dkim: null });
+    results.push(oursPlain2);
+    const oursDkim2 = await runOurs(sink, outbox, make, msgs, { label: `ours again: DKIM on`, connections, dkim });
+    results.push(oursDkim2);
     if (diagnose) {
       results.push(await runOurs(sink, outbox, make, msgs, { label: `diag: ours, DKIM on, no worker threads`, connections, dkim, threads: 0 }));
       results.push(await runOurs(sink, outbox, make, msgs, { label: `diag: ours, DKIM off, no worker threads`, connections, dkim: null, threads: 0 }));
@@ -229,9 +238,20 @@ export async function smtpThroughputBench(opts: SmtpThroughputOptions = {}): Pro
     const floor = dkimFloor(privateKey, sample);
     console.log(`  DKIM floor on this CPU: one RSA-2048 signature ${fmt(floor.signUs)} µs, SHA-256 of one ${kb(sample.length)} body ${fmt(floor.hashUs)} µs`);
     const best = Math.max(ceiling.rate, ceiling2.rate);
-    const pctDkim = (100 * oursDkim.rate) / best;
-    const pctPlain = (100 * oursPlain.rate) / best;
-    console.log(`  ours = ${pctDkim.toFixed(0)} % of the ceiling with DKIM, ${pctPlain.toFixed(0)} % without (best of the two ceiling runs)`);
+    const dkimBest = oursDkim2.rate > oursDkim.rate ? oursDkim2 : oursDkim;
+    const plainBest = oursPlain2.rate > oursPlain.rate ? oursPlain2 : oursPlain;
+    const pctDkim = (100 * dkimBest.rate) / best;
+    const pctPlain = (100 * plainBest.rate) / best;
+    console.log(`  ours = ${pctDkim.toFixed(0)} % of the ceiling with DKIM, ${pctPlain.toFixed(0)} % without (the better of two runs each)`);
+    // What any sender could reach with DKIM here: every message costs at
+    // least one signature and one body hash, the rest of our path (the
+    // DKIM-off run) and the sink's share, all on these cores.
+    const cores = os.availableParallelism();
+    const perMsgUs = floor.signUs + floor.hashUs + plainBest.senderCpuUs + dkimBest.sinkCpuUs;
+    const bound = (cores * 1e6) / perMsgUs;
+    console.log(
+      `  DKIM bound on ${cores} cores: ${fmt(cores * 1e6)} µs of CPU a second / (${fmt(floor.signUs)} sign + ${fmt(floor.hashUs)} hash + ${fmt(plainBest.senderCpuUs)} rest + ${fmt(dkimBest.sinkCpuUs)} sink) µs = ${fmt(bound)} msgs/s, ${((100 * bound) / best).toFixed(0)} % of the ceiling`,
+    );
     const rows: Row[] = results.map((r) => ({
       bench: 'smtp',
       measure: `${r.mode}: msgs/s (CPU/msg sender / sink µs)`,
@@ -241,14 +261,15 @@ export async function smtpThroughputBench(opts: SmtpThroughputOptions = {}): Pro
     }));
     rows.push(
       { bench: 'smtp', measure: 'DKIM floor: RSA-2048 sign + SHA-256 of the body, µs', value: `${fmt(floor.signUs)} + ${fmt(floor.hashUs)}`, target: '', status: '' },
+      { bench: 'smtp', measure: `DKIM bound on ${cores} cores (floor + rest of path + sink), % of ceiling`, value: `${((100 * bound) / best).toFixed(0)} %`, target: '', status: '' },
       { bench: 'smtp', measure: 'ours with DKIM as % of ceiling', value: `${pctDkim.toFixed(0)} %`, target: '≥ 60 %', status: verdict(pctDkim >= 60) },
       { bench: 'smtp', measure: 'ours without DKIM as % of ceiling', value: `${pctPlain.toFixed(0)} %`, target: '≥ 75 %', status: verdict(pctPlain >= 75) },
       {
         bench: 'smtp',
         measure: 'sender CPU per message, DKIM on',
-        value: `${(oursDkim.senderCpuUs / 1000).toFixed(2)} ms`,
+        value: `${(dkimBest.senderCpuUs / 1000).toFixed(2)} ms`,
         target: '≤ 0.4 ms',
-        status: verdict(oursDkim.senderCpuUs <= 400),
+        status: verdict(dkimBest.senderCpuUs <= 400),
       },
     );
     return rows;
