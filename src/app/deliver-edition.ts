@@ -34,6 +34,7 @@ export function openMailer(config: Config): Mailer {
     outboxDir: config.outboxDir,
     pool: config.sending.pool,
     dkim: config.sending.dkim,
+    threads: config.sending.threads,
   });
 }
 

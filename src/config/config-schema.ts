@@ -136,6 +136,13 @@ const sendingSchema = z.strictObject({
       ms: z.number().int().min(0).max(100).default(100),
     })
     .default({ rows: 64, ms: 100 }),
+  /**
+   * Worker threads that build and sign messages: 'auto' (one fewer than the
+   * cores when signing with DKIM, none without) or a count; 0 signs on
+   * libuv's thread pool instead (~20 MB less per process, measured ~5–10 %
+   * fewer messages a second on 2 cores).
+   */
+  threads: z.union([z.literal('auto'), z.number().int().min(0).max(64)], { error: 'expected "auto" or a number of threads from 0 to 64' }).default('auto'),
   dkim: z
     .strictObject({
       domain: z.string().min(1),

@@ -79,6 +79,8 @@ export interface Config {
     maxAttempts: number;
     /** Ledger group commit: rows per commit (1–64) and the longest wait (0–100 ms). */
     groupCommit: { rows: number; ms: number };
+    /** MIME worker threads: 'auto' or a count (0 = none; signing then uses libuv's pool). */
+    threads: 'auto' | number;
     dkim: { domainName: string; keySelector: string; privateKey: string } | null;
   };
   fetch: { timeoutMs: number; maxBytes: number; concurrency: number; userAgent: string };
@@ -223,6 +225,7 @@ function loadConfigOrThrow(opts: LoadConfigOptions): Config {
       pool: cfg.sending.pool,
       maxAttempts: cfg.sending.retry.maxAttempts,
       groupCommit: cfg.sending.groupCommit,
+      threads: cfg.sending.threads,
       dkim: cfg.sending.dkim ? readDkim(cfg.sending.dkim, baseDir, label) : null,
     },
     fetch: {

@@ -89,6 +89,14 @@ describe('loadConfig', () => {
     expect(err.message).toContain('digests[0].schedule: expected a cron expression');
   });
 
+  it('reads sending.threads: auto by default, a count, and names a bad value', () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'dispatch-empty-'));
+    expect(loadConfig({ cwd, env: {} }).sending.threads).toBe('auto');
+    expect(loadConfig({ cwd: withConfig(`${MINIMAL}sending:\n  threads: 0\n`), env: {} }).sending.threads).toBe(0);
+    const err = errorOf(() => loadConfig({ cwd: withConfig(`${MINIMAL}sending:\n  threads: many\n`), env: {} }));
+    expect(err.message).toContain('sending.threads: expected "auto" or a number of threads from 0 to 64');
+  });
+
   it('reports YAML syntax errors with a line number', () => {
     const dir = withConfig('digests:\n  - name: [unclosed\n');
     expect(errorOf(() => loadConfig({ cwd: dir, env: {} })).message).toMatch(/dispatch\.config\.yaml:\d+:\d+: not valid YAML/);
