@@ -21,9 +21,11 @@ export function createSmtpMailer(url: URL | null, opts: CreateMailerOptions): Ma
   const { connections, ratePerSecond: rate } = poolOptions;
   const pool = createSmtpPool(poolOptions);
   const builder = createMimeBuilder(opts);
+  // Where the signatures are computed, so an operator sizing a worker sees it (sending.threads).
+  const signing = builder.threads > 0 ? `${builder.threads} MIME thread${builder.threads === 1 ? '' : 's'}` : "libuv's thread pool";
   const description =
     `SMTP ${redactUrl(url)} (pool: ${connections} connection${connections === 1 ? '' : 's'}` +
-    `${rate ? `, ${rate}/s` : ''}${opts.dkim ? `, DKIM ${opts.dkim.keySelector}._domainkey.${opts.dkim.domainName}` : ''})`;
+    `${rate ? `, ${rate}/s` : ''}${opts.dkim ? `, DKIM ${opts.dkim.keySelector}._domainkey.${opts.dkim.domainName} signed on ${signing}` : ''})`;
   return {
     kind: 'smtp',
     describe: () => description,
